@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites, run in order: fast unit tests, labs against the real engine (one file at a time,
-// they share one engine), then the deck in a real browser.
+// Suites run in order: fast unit tests, labs against the real engine (one file at a time, they
+// share one engine), a check that the labs left nothing behind, then the deck in a real browser.
 export default defineConfig({
   test: {
     projects: [
@@ -24,13 +24,21 @@ export default defineConfig({
         },
       },
       {
+        // Its own group so it runs only after every lab test has finished.
+        test: {
+          name: 'leftovers',
+          include: ['tests/leftovers/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
         test: {
           name: 'deck',
           include: ['tests/deck/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,0 +1,51 @@
+import type Docker from 'dockerode';
+import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
+import type { LabEvent } from '../../labs/kit/events.ts';
+import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/labels.ts';
+import type { Lab } from '../../labs/kit/lab.ts';
+import { runLab, type LabOutcome } from '../../labs/kit/run-lab.ts';
+
+let engine: Promise<Engine> | undefined;
+
+/** One engine connection for a whole test file; a missing engine fails here, loudly, never skips. */
+export function sharedEngine(): Promise<Engine> {
+  engine ??= connectEngine();
+  return engine;
+}
+
+export interface Observed extends LabOutcome {
+  events: LabEvent[];
+}
+
+/** Runs a lab to the end and returns what it observed, plus every event in order. */
+export async function observe(lab: Lab, options: { signal?: AbortSignal; onEvent?: (e: LabEvent) => void } = {}): Promise<Observed> {
+  const events: LabEvent[] = [];
+  const outcome = await runLab(lab, {
+    engine: await sharedEngine(),
+    signal: options.signal,
+    sink: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+  });
+  return { ...outcome, events };
+}
+
+/** Every engine object carrying a Wharf label (optionally a given value), base image excluded. */
+export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<string[]> {
+  const filters = JSON.stringify({ label: [label] });
+  const [containers, networks, volumes, images] = await Promise.all([
+    docker.listContainers({ all: true, filters }),
+    docker.listNetworks({ filters }),
+    docker.listVolumes({ filters }),
+    docker.listImages({ filters }),
+  ]);
+  return [
+    ...containers.map((c) => `container ${c.Names[0]}`),
+    ...networks.map((n) => `network ${n.Name}`),
+    ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
+    ...images.filter((i) => i.Labels?.[LAB_LABEL] !== 'base').map((i) => `image ${i.RepoTags?.[0] ?? i.Id}`),
+  ];
+}
+
+export const runObjects = (docker: Docker, runId: string) => wharfObjects(docker, `${RUN_LABEL}=${runId}`);

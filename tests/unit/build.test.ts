@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import { busyboxPathFor, contextHash } from '../../labs/kit/base-image.ts';
+import { followBuild } from '../../labs/kit/build.ts';
+
+// followProgress only parses the stream; no engine is contacted by these tests.
+const docker = new Docker({ socketPath: '/nonexistent.sock' });
+const progress = (...messages: object[]) => Readable.from(messages.map((m) => `${JSON.stringify(m)}\r\n`));
+
+describe('followBuild', () => {
+  it('turns an error inside a "successful" stream into a failure naming the step', async () => {
+    const stream = progress(
+      { stream: 'Step 1/3 : FROM wharf/base\n' },
+      { stream: 'Step 2/3 : RUN false\n' },
+      { errorDetail: { message: "The command '/bin/sh -c false' returned a non-zero code: 1" }, error: 'ignored' },
+    );
+    await expect(followBuild(docker, stream)).rejects.toThrow("Image build failed at step 2/3 RUN false: The command '/bin/sh -c false' returned a non-zero code: 1");
+  });
+
+  it('collects steps and the image id of a good build, Podman style too', async () => {
+    const stream = progress({ stream: 'STEP 1/2: FROM scratch\n' }, { stream: 'STEP 2/2: COPY . /\n' }, { aux: { ID: 'sha256:abc' } });
+    await expect(followBuild(docker, stream)).resolves.toEqual({ imageId: 'sha256:abc', steps: ['1/2 FROM scratch', '2/2 COPY . /'] });
+  });
+});
+
+describe('base image inputs', () => {
+  it('refuses an architecture with no vendored busybox, naming it', () => {
+    expect(() => busyboxPathFor('s390x')).toThrow(/engine runs on s390x.*amd64 and arm64/);
+    expect(busyboxPathFor('aarch64')).toMatch(/assets\/busybox\/arm64\/busybox$/);
+  });
+
+  it('hashes content, mode and name, so any change triggers a rebuild', () => {
+    const entry = { name: 'a', mode: 0o644, type: 'file' as const, content: Buffer.from('x') };
+    const base = contextHash([entry]);
+    expect(contextHash([{ ...entry }])).toBe(base);
+    expect(contextHash([{ ...entry, content: Buffer.from('y') }])).not.toBe(base);
+    expect(contextHash([{ ...entry, mode: 0o755 }])).not.toBe(base);
+    expect(contextHash([{ ...entry, name: 'b' }])).not.toBe(base);
+  });
+});

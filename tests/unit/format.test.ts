@@ -1,0 +1,56 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../labs/kit/events.ts';
+import { formatEvent, jsonSink } from '../../labs/kit/format.ts';
+
+// Colour codes are noise for these checks.
+const plain = (text: string | undefined) => text?.replace(/\x1b\[[0-9;]*m/g, '');
+
+const start: LabEvent = {
+  t: 0, type: 'start', lab: 'processes', title: 'A container is a process', shows: 'PID 1 inside, a PID outside', runId: 'r1',
+  at: '2026-11-23T00:00:00.000Z', engine: { product: 'Docker Engine', version: '26.1', arch: 'amd64', host: 'unix:///var/run/docker.sock', cgroupVersion: '2' },
+};
+
+describe('formatEvent', () => {
+  it('introduces the lab with its title, what it shows and the engine it runs on', () => {
+    const text = plain(formatEvent(start));
+    expect(text).toContain('▶ processes — A container is a process');
+    expect(text).toContain('PID 1 inside, a PID outside');
+    expect(text).toContain('Docker Engine 26.1 (amd64, cgroup v2) at unix:///var/run/docker.sock');
+  });
+
+  it('shows commands as shell lines and indents every line of output', () => {
+    expect(plain(formatEvent({ t: 1, type: 'command', text: 'docker ps' }))).toBe('  $ docker ps');
+    expect(plain(formatEvent({ t: 1, type: 'output', text: 'PID CMD\n1 sleep\n' }))).toBe('  │ PID CMD\n  │ 1 sleep');
+  });
+
+  it('prints facts with their label, JSON for structured values', () => {
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'pid', value: 1, label: 'PID inside' }))).toBe('  ◆ PID inside: 1');
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'chain', value: [{ pid: 1 }], label: 'Chain' }))).toBe('  ◆ Chain: [{"pid":1}]');
+  });
+
+  it('reports failure with its hint, and anything cleanup left behind', () => {
+    const failed = plain(formatEvent({ t: 9, type: 'result', ok: false, facts: {}, durationMs: 1234, error: { message: 'No engine', hint: 'Start one' } }));
+    expect(failed).toBe('✘ No engine\n  Start one');
+    const cleanup = plain(formatEvent({ t: 9, type: 'cleanup', removed: 2, leftovers: ['volume v: in use'] }));
+    expect(cleanup).toContain('2 engine objects removed');
+    expect(cleanup).toContain('left behind: volume v: in use');
+  });
+
+  it('leaves waits to the spinner', () => {
+    expect(formatEvent({ t: 1, type: 'wait', label: 'building' })).toBeUndefined();
+  });
+});
+
+describe('jsonSink', () => {
+  it('writes one parseable JSON object per line, unchanged', () => {
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c.toString()));
+    const sink = jsonSink(out);
+    const events: LabEvent[] = [start, { t: 5, type: 'fact', key: 'pid', value: 1, label: 'PID' }];
+    events.forEach(sink);
+    const lines = chunks.join('').trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(events);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseProcStat, parsePs } from '../../labs/kit/proc.ts';
+
+describe('parseProcStat', () => {
+  it('reads pid, name and parent', () => {
+    expect(parseProcStat('4242 (sleep) S 4200 4242 4242 0 -1 4194560 96 0')).toEqual({ pid: 4242, comm: 'sleep', ppid: 4200 });
+  });
+
+  it('copes with spaces and parentheses inside the process name', () => {
+    expect(parseProcStat('77 (tmux: (server)) S 1 77 77 0')).toEqual({ pid: 77, comm: 'tmux: (server)', ppid: 1 });
+  });
+
+  it('rejects lines that are not stat lines', () => {
+    expect(parseProcStat('cat: /proc/9/stat: No such file')).toBeUndefined();
+  });
+});
+
+describe('parsePs', () => {
+  it('skips the header and keeps the rest of each row', () => {
+    expect(parsePs('PID   USER  COMMAND\n    1 root  sleep 3600\n   12 root  ps -o pid\n')).toEqual([
+      { pid: 1, rest: 'root sleep 3600' },
+      { pid: 12, rest: 'root ps -o pid' },
+    ]);
+  });
+});
