@@ -1,6 +1,25 @@
-// npm start: the presenter's deck on http://127.0.0.1:<WHARF_PORT or 4173>.
-import { createServer } from 'vite';
+// npm start: the deck and the lab runner on http://127.0.0.1:<WHARF_PORT or 4173>, loopback only.
+import { chalk } from 'zx';
+import { printFatal } from '../labs/kit/cli.ts';
+import { startRunner } from '../runner/server.ts';
 
-const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname });
-await server.listen();
-server.printUrls();
+const port = Number(process.env.WHARF_PORT ?? 4173);
+
+try {
+  const runner = await startRunner({ port });
+  console.log(`${chalk.bold.cyan('Wharf')} deck and lab runner: ${chalk.bold(runner.url)}   (English)`);
+  console.log(`${' '.repeat(27)}${chalk.bold(`${runner.url}?lang=zh`)}   (中文)`);
+  console.log(chalk.dim('Press s in the deck for speaker notes. Ctrl-C stops the server and any running lab.'));
+  const shutdown = async () => {
+    console.log(chalk.dim('\nstopping: cleaning up running labs…'));
+    await runner.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    printFatal(new Error(`Port ${port} is already in use. Stop the other server, or start on another port: WHARF_PORT=4174 npm start`));
+  } else printFatal(error);
+  process.exitCode = 1;
+}

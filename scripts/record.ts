@@ -1,0 +1,46 @@
+// npm run record [-- <id> ...]: runs labs on this machine's engine and saves each run's events to
+// recordings/<id>.json, with when and on what engine, for the static deck and the PDF to show.
+import { writeFile } from 'node:fs/promises';
+import { chalk } from 'zx';
+import { labs } from '../labs/index.ts';
+import { printFatal } from '../labs/kit/cli.ts';
+import { connectEngine } from '../labs/kit/engine/connect.ts';
+import { formatEvent } from '../labs/kit/format.ts';
+import { runLab } from '../labs/kit/run-lab.ts';
+import type { Recording, StreamedEvent } from '../runner/protocol.ts';
+
+async function main(ids: string[]): Promise<number> {
+  const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
+  if (unknown.length) throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
+  const chosen = ids.length ? labs.filter((lab) => ids.includes(lab.id)) : labs;
+  const engine = await connectEngine();
+  const colours = chalk.level;
+  let failures = 0;
+  for (const lab of chosen) {
+    const events: StreamedEvent[] = [];
+    chalk.level = Math.max(colours, 1) as typeof chalk.level; // recordings replay in a colour terminal
+    const outcome = await runLab(lab, { engine, sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEvent(event) }) });
+    chalk.level = colours;
+    if (!outcome.ok) {
+      failures += 1;
+      console.log(`${chalk.red('✘')} ${lab.id}: ${outcome.error?.message} — recording not saved`);
+      continue;
+    }
+    const { info } = engine;
+    const recording: Recording = {
+      lab: lab.id,
+      recordedAt: new Date().toISOString(),
+      engine: { product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, cgroupVersion: info.cgroupVersion, os: info.os, kernel: info.kernel },
+      events,
+    };
+    const file = new URL(`../recordings/${lab.id}.json`, import.meta.url);
+    await writeFile(file, `${JSON.stringify(recording, null, 1)}\n`);
+    console.log(`${chalk.green('✔')} ${lab.id}: ${events.length} events → recordings/${lab.id}.json`);
+  }
+  return failures ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  printFatal(error);
+  return 1;
+});

@@ -1,0 +1,104 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lab as processes } from '../../labs/01-processes.ts';
+import type { LabEvent } from '../../labs/kit/events.ts';
+import { startRunner, type Runner } from '../../runner/server.ts';
+import type { StreamedEvent } from '../../runner/protocol.ts';
+import { runObjects, sharedEngine } from '../labs/support.ts';
+import { idleLab, send } from './support.ts';
+
+let runner: Runner | undefined;
+afterEach(async () => {
+  await runner?.close();
+  runner = undefined;
+});
+
+const headers = (r: Runner) => ({ origin: `http://127.0.0.1:${r.port}`, 'x-wharf-token': r.token, 'content-type': 'application/json' });
+
+async function start(r: Runner, lab: string) {
+  const reply = await send(r.port, 'POST', '/api/runs', headers(r), JSON.stringify({ lab }));
+  return { status: reply.status, runId: (JSON.parse(reply.body) as { runId?: string }).runId };
+}
+
+/** Reads a run's SSE stream; `onEvent` may act mid-stream. Resolves with every event once it ends. */
+function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () => {}): Promise<LabEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: LabEvent[] = [];
+    const req = request({ host: '127.0.0.1', port: r.port, path: `/api/runs/${runId}/events`, headers: { host: `127.0.0.1:${r.port}`, 'x-wharf-token': r.token }, signal: AbortSignal.timeout(60_000) }, (res) => {
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+      let buffer = '';
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (message.startsWith('event: end')) continue;
+          const event = (JSON.parse(message.replace(/^data: /, '')) as StreamedEvent).event;
+          events.push(event);
+          onEvent(event);
+        }
+      });
+      res.on('end', () => resolve(events));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const startEvent = (events: LabEvent[]) => events.find((e): e is Extract<LabEvent, { type: 'start' }> => e.type === 'start');
+
+describe('runner runs', () => {
+  it('starts a lab, streams its whole story with terminal text, and cleans up', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    const { status, runId } = await start(runner, 'processes');
+    expect(status).toBe(201);
+    const events = await stream(runner, runId!);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['start', 'step', 'fact', 'cleanup', 'result']));
+    expect(events.at(-1)).toMatchObject({ type: 'result', ok: true });
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+  });
+
+  it('stops a run on request and removes its engine objects within 5 s', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    const { runId } = await start(runner, 'processes');
+    let stopAt = 0;
+    const events = await stream(runner, runId!, (event) => {
+      if (event.type === 'fact' && event.key === 'containerId' && !stopAt) {
+        stopAt = performance.now();
+        void send(runner!.port, 'POST', `/api/runs/${runId}/stop`, headers(runner!));
+      }
+    });
+    const cleanedAfterMs = performance.now() - stopAt;
+    expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/^Stopped/) } });
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(cleanedAfterMs).toBeLessThan(5000);
+  });
+
+  it('runs one lab once at a time (409) and refuses beyond the global limit (429)', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn', labs: [processes, idleLab], maxConcurrent: 1 });
+    const first = await start(runner, 'idle');
+    expect(first.status).toBe(201);
+    expect((await start(runner, 'idle')).status).toBe(409);
+    expect((await start(runner, 'processes')).status).toBe(429);
+    await send(runner.port, 'POST', `/api/runs/${first.runId}/stop`, headers(runner));
+    const events = await stream(runner, first.runId!);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect((await start(runner, 'processes')).status).toBe(201);
+  });
+
+  it('ends a run that outlives its deadline, and cleans up', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn', labs: [idleLab], deadlineMs: 2000 });
+    const { runId } = await start(runner, 'idle');
+    const events = await stream(runner, runId!);
+    expect(events.some((e) => e.type === 'fact' && e.key === 'containerId')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/did not finish within 2 s/) } });
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+  });
+
+  it('refuses to stream or stop a run it does not know', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    expect((await send(runner.port, 'GET', '/api/runs/0123456789abcdef/events', { 'x-wharf-token': runner.token })).status).toBe(404);
+    expect((await send(runner.port, 'POST', '/api/runs/0123456789abcdef/stop', headers(runner))).status).toBe(404);
+  });
+});

@@ -1,0 +1,34 @@
+import { request } from 'node:http';
+import { defineLab } from '../../labs/kit/lab.ts';
+import { startContainer } from '../../labs/kit/containers.ts';
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+/** A raw HTTP request, so tests can send any Host and Origin a hostile page could. */
+export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers }, signal: AbortSignal.timeout(10_000) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A lab that starts a container and then waits until it is stopped: for limits and deadlines. */
+export const idleLab = defineLab({
+  id: 'idle',
+  title: 'Waits until stopped',
+  shows: 'Nothing; it holds a container until it is stopped.',
+  async run(ctx) {
+    ctx.step('Hold a container');
+    const container = await startContainer(ctx.docker, { image: ctx.baseImage, cmd: ['sleep', '600'], name: ctx.name('idle'), labels: ctx.labels, signal: ctx.signal });
+    ctx.fact('containerId', container.id.slice(0, 12), 'Container id');
+    await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }));
+  },
+});
