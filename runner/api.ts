@@ -19,7 +19,8 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /** Streams a run's events as Server-Sent Events, from the first one, and ends with the run. */
 function streamEvents(request: IncomingMessage, response: ServerResponse, run: NonNullable<ReturnType<RunManager['get']>>): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  // no-cache, not no-store: Chromium reports a streamed no-store response as aborted once it ends.
+  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   response.flushHeaders();
   const unsubscribe = run.subscribe(
     (streamed) => response.write(`data: ${JSON.stringify(streamed)}\n\n`),

@@ -48,7 +48,7 @@ export class RunManager {
   constructor(options: RunManagerOptions) {
     this.#options = { maxConcurrent: 2, deadlineMs: 120_000, ...options };
     // The runner's output goes to a browser terminal, never to a TTY of its own: force colours.
-    if (chalk.level === 0) chalk.level = 1;
+    if (!chalk.level) chalk.level = 1;
   }
 
   get(id: string): Run | undefined {

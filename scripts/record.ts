@@ -10,17 +10,15 @@ import { runLab } from '../labs/kit/run-lab.ts';
 import type { Recording, StreamedEvent } from '../runner/protocol.ts';
 
 async function main(ids: string[]): Promise<number> {
+  if (!chalk.level) chalk.level = 1; // recordings replay in a colour terminal, whatever this one is
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
   if (unknown.length) throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
   const chosen = ids.length ? labs.filter((lab) => ids.includes(lab.id)) : labs;
   const engine = await connectEngine();
-  const colours = chalk.level;
   let failures = 0;
   for (const lab of chosen) {
     const events: StreamedEvent[] = [];
-    chalk.level = Math.max(colours, 1) as typeof chalk.level; // recordings replay in a colour terminal
     const outcome = await runLab(lab, { engine, sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEvent(event) }) });
-    chalk.level = colours;
     if (!outcome.ok) {
       failures += 1;
       console.log(`${chalk.red('✘')} ${lab.id}: ${outcome.error?.message} — recording not saved`);

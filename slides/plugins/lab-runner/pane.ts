@@ -1,0 +1,145 @@
+import type { Terminal } from '@xterm/xterm';
+import type { Lang } from '../../deck/lang.ts';
+import type { RunnerClient } from './client.ts';
+import { renderFacts } from './facts.ts';
+import { recordingFor } from './recordings.ts';
+import { createTerminal, write } from './terminal.ts';
+import { paneText, type PaneText } from './text.ts';
+import type { LabEvent, Recording, StreamedEvent } from './types.ts';
+
+type PaneState = 'idle' | 'starting' | 'running' | 'stopping';
+
+/**
+ * The terminal pane on one lab slide: Run and Stop, the lab's real output in xterm.js, and the
+ * observed facts once it ends. Without a runner it shows the lab's last recording, labelled so.
+ */
+export class LabPane {
+  readonly element: HTMLElement;
+  private readonly text: PaneText;
+  private readonly runButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private readonly status: HTMLElement;
+  private readonly terminalHost: HTMLElement;
+  private readonly factsHost: HTMLElement;
+  private terminal?: Promise<Terminal>;
+  private state: PaneState = 'idle';
+  private runId?: string;
+  private follow?: AbortController;
+
+  constructor(
+    readonly lab: string,
+    lang: Lang,
+    private readonly client: RunnerClient | undefined,
+  ) {
+    this.text = paneText[lang];
+    this.element = document.createElement('div');
+    this.element.className = 'lab-pane';
+    this.element.dataset.labPane = lab;
+    this.element.innerHTML = `
+      <div class="lab-controls">
+        <button type="button" class="lab-run"></button>
+        <button type="button" class="lab-stop" disabled></button>
+        <span class="lab-status" role="status"></span>
+      </div>
+      <div class="lab-body"><div class="lab-terminal"></div><div class="lab-facts"></div></div>`;
+    const find = <T extends HTMLElement>(selector: string) => this.element.querySelector<T>(selector)!;
+    this.runButton = find<HTMLButtonElement>('.lab-run');
+    this.stopButton = find<HTMLButtonElement>('.lab-stop');
+    this.status = find('.lab-status');
+    this.terminalHost = find('.lab-terminal');
+    this.factsHost = find('.lab-facts');
+    this.runButton.textContent = this.text.run;
+    this.stopButton.textContent = this.text.stop;
+    this.runButton.hidden = !client;
+    this.stopButton.hidden = !client;
+    this.runButton.addEventListener('click', () => void this.run());
+    this.stopButton.addEventListener('click', () => void this.stop());
+    this.setStatus(client ? this.text.ready : '');
+  }
+
+  get busy(): boolean {
+    return this.state !== 'idle';
+  }
+
+  /** Shown when the slide is first visited, or at once for print: the recording if there is one. */
+  async showInitial(): Promise<void> {
+    if (this.client) return;
+    await this.showRecording(this.text.noRunner);
+  }
+
+  async toggle(): Promise<void> {
+    if (this.state === 'idle') await this.run();
+    else await this.stop();
+  }
+
+  async run(): Promise<void> {
+    if (this.state !== 'idle') return;
+    if (!this.client || !(await this.client.reachable())) {
+      await this.showRecording(this.client ? this.text.runnerDown : this.text.noRunner);
+      return;
+    }
+    this.setState('starting');
+    const terminal = await this.ensureTerminal();
+    terminal.reset();
+    this.factsHost.replaceChildren();
+    const events: LabEvent[] = [];
+    try {
+      this.runId = await this.client.start(this.lab);
+      this.setState('running');
+      this.follow = new AbortController();
+      await this.client.follow(this.runId, (streamed) => {
+        events.push(streamed.event);
+        this.onEvent(terminal, streamed, events);
+      }, this.follow.signal);
+    } catch (error) {
+      if (!this.follow?.signal.aborted) this.setStatus(this.text.failed(error instanceof Error ? error.message : String(error)));
+    } finally {
+      this.runId = undefined;
+      this.setState('idle');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.runId || !this.client || this.state === 'stopping') return;
+    this.setState('stopping');
+    this.setStatus(this.text.stopping);
+    await this.client.stop(this.runId);
+    // The event stream carries on to the end: cleanup and the result arrive like any other events.
+  }
+
+  private onEvent(terminal: Terminal, { event, ansi }: StreamedEvent, events: LabEvent[]): void {
+    if (ansi !== undefined) terminal.writeln(ansi);
+    if (event.type === 'start') this.setStatus(this.text.running(`${event.engine.product} ${event.engine.version}`));
+    if (event.type === 'result') {
+      renderFacts(this.factsHost, events);
+      this.setStatus(event.ok ? this.text.finished((event.durationMs / 1000).toFixed(1)) : this.text.failed(event.error?.message ?? ''));
+    }
+  }
+
+  private async showRecording(why: string): Promise<void> {
+    const recording: Recording | undefined = recordingFor(this.lab);
+    this.element.dataset.source = recording ? 'recording' : 'none';
+    this.setStatus(recording ? this.text.fallback(why, recording) : this.text.noRecording);
+    if (!recording) return;
+    const terminal = await this.ensureTerminal();
+    terminal.reset();
+    await write(terminal, recording.events.flatMap((e) => (e.ansi === undefined ? [] : [`${e.ansi}\r\n`])).join(''));
+    renderFacts(this.factsHost, recording.events.map((e) => e.event));
+  }
+
+  private ensureTerminal(): Promise<Terminal> {
+    this.terminal ??= createTerminal(this.terminalHost);
+    return this.terminal;
+  }
+
+  private setState(state: PaneState): void {
+    this.state = state;
+    this.element.dataset.state = state;
+    this.runButton.disabled = state !== 'idle';
+    this.stopButton.disabled = state !== 'running';
+  }
+
+  private setStatus(message: string): void {
+    this.status.textContent = message;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Lang } from '../../deck/lang.ts';
+import type { Recording } from './types.ts';
+
+const when = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const engineName = (r: Recording) => `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})`;
+
+/** Every string the lab pane shows, in both languages. */
+export const paneText = {
+  en: {
+    run: 'Run ▶',
+    stop: 'Stop ■',
+    ready: 'Press Run (or R) to run this lab live on the engine.',
+    starting: 'Starting…',
+    running: (engine: string) => `Live on ${engine}`,
+    stopping: 'Stopping and cleaning up…',
+    finished: (seconds: string) => `Finished in ${seconds} s — live run`,
+    failed: (message: string) => `Failed: ${message}`,
+    recorded: (r: Recording) => `Recorded ${when(r.recordedAt, 'en')} on ${engineName(r)}`,
+    fallback: (why: string, r?: Recording) => `${why} ${r ? `Showing the recording from ${when(r.recordedAt, 'en')} on ${engineName(r)}.` : 'No recording of this lab yet.'}`,
+    noRunner: 'Live runs need `npm start`.',
+    runnerDown: 'The lab runner does not answer.',
+    noRecording: 'No recording of this lab yet: run it live with `npm start`.',
+    facts: 'Observed',
+  },
+  zh: {
+    run: '运行 ▶',
+    stop: '停止 ■',
+    ready: '点“运行”（或按 R）在真实引擎上现场跑这个实验。',
+    starting: '正在启动…',
+    running: (engine: string) => `现场运行：${engine}`,
+    stopping: '正在停止并清理…',
+    finished: (seconds: string) => `现场运行完成，用时 ${seconds} 秒`,
+    failed: (message: string) => `运行失败：${message}`,
+    recorded: (r: Recording) => `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r)}`,
+    fallback: (why: string, r?: Recording) => `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
+    noRunner: '现场运行需要 `npm start`。',
+    runnerDown: '实验运行器没有响应。',
+    noRecording: '这个实验还没有录制结果：用 `npm start` 现场运行。',
+    facts: '观察结果',
+  },
+} satisfies Record<Lang, unknown>;
+
+export type PaneText = (typeof paneText)['en'];
