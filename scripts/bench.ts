@@ -1,9 +1,10 @@
-// npm run bench [-- lifecycle|base|labs ...]: the figures the issues set targets for, as ratios or
+// npm run bench [-- base|lifecycle|labs|runner ...]: the figures the issues set targets for, as ratios or
 // medians measured in one run. Benchmarks, not tests: they report, they do not assert.
 import { chalk } from 'zx';
 import { benchBaseImage } from './bench/base-image.ts';
 import { benchLabs } from './bench/labs.ts';
 import { benchLifecycle } from './bench/lifecycle.ts';
+import { benchRunner } from './bench/runner.ts';
 import { printFatal } from '../labs/kit/cli.ts';
 import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { removeByLabel } from '../labs/kit/cleanup.ts';
@@ -17,6 +18,7 @@ try {
   if (wants('base')) await benchBaseImage(engine);
   if (wants('lifecycle')) await benchLifecycle(engine);
   if (wants('labs')) await benchLabs();
+  if (wants('runner')) await benchRunner();
   await removeByLabel(engine.docker, 'wharf.lab=bench');
 } catch (error) {
   printFatal(error);

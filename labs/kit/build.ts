@@ -10,14 +10,45 @@ interface BuildMessage {
   aux?: { ID?: string };
 }
 
-const STEP_LINE = /^\s*(?:Step|STEP)\s+(\d+\/\d+)\s*:\s*(.*)$/;
+export const STEP_LINE = /^\s*(?:Step|STEP)\s+(\d+\/\d+)\s*:\s*(.*)$/;
+
+/** " ---> 3eebbaf4af63" (Docker) or "--> 3eebbaf4af6" (Podman): a step's finished image. */
+const STEP_IMAGE = /^\s*-{2,3}>\s*([0-9a-f]{12,64})\s*$/;
 
 /**
  * Waits for a build to finish and turns the progress stream into a result. A failed build arrives
  * as a *successful* stream with `error` entries in it, so those are scanned for and reported with
- * the step that produced them.
+ * the step that produced them. A build that fails or is stopped leaves its finished steps behind as
+ * untagged images that carry the *parent's* labels (wharf.lab=base), which no run-label cleanup
+ * would find: they are removed here, newest first. Images that other images still need stay.
  */
-export function followBuild(
+export async function followBuild(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onLine: (line: string) => void = () => {},
+  signal?: AbortSignal,
+): Promise<{ imageId?: string; steps: string[] }> {
+  const stepImages: string[] = [];
+  // Only images this build made: not the FROM image (the base itself), not a cache hit (shared).
+  let ownStep = false;
+  try {
+    return await collectBuild(docker, stream, (line) => {
+      const step = STEP_LINE.exec(line);
+      if (step) ownStep = !/^FROM\b/i.test(step[2] ?? '');
+      else if (/using cache/i.test(line)) ownStep = false;
+      const image = STEP_IMAGE.exec(line)?.[1];
+      if (image && ownStep) stepImages.push(image);
+      onLine(line);
+    }, signal);
+  } catch (error) {
+    for (const image of stepImages.reverse()) {
+      await docker.getImage(image).remove().catch(() => {}); // in use by another image: not ours to remove
+    }
+    throw error;
+  }
+}
+
+function collectBuild(
   docker: Docker,
   stream: NodeJS.ReadableStream,
   onLine: (line: string) => void = () => {},

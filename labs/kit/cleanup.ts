@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { withDeadline } from './deadline.ts';
-import { LAB_LABEL } from './labels.ts';
+import { BASE_IMAGE } from './base-image.ts';
 
 export interface CleanupReport {
   removed: string[];
@@ -9,7 +9,7 @@ export interface CleanupReport {
 }
 
 export interface CleanupOptions {
-  /** Keep the shared base image (wharf.lab=base): rebuilding it is cheap but pointless between labs. */
+  /** Keep the shared base image: rebuilding it is cheap but pointless between labs. */
   keepBase?: boolean;
   deadlineMs?: number;
 }
@@ -49,7 +49,8 @@ export async function removeByLabel(docker: Docker, label: string, options: Clea
   // Newest first, so a child image goes before the parent it was built on.
   images.sort((a, b) => b.Created - a.Created);
   for (const image of images) {
-    if (options.keepBase && image.Labels?.[LAB_LABEL] === 'base') continue;
+    // Only the tagged base itself: untagged images that inherited its labels are leftovers.
+    if (options.keepBase && image.RepoTags?.includes(BASE_IMAGE)) continue;
     await attempt(`image ${image.RepoTags?.[0] ?? image.Id.slice(7, 19)}`, () =>
       docker.getImage(image.Id).remove({ force: true, abortSignal }),
     );

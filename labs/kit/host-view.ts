@@ -1,3 +1,4 @@
+import type Docker from 'dockerode';
 import type { LabContext } from './lab.ts';
 import { runToCompletion } from './containers.ts';
 import { WharfError } from './errors.ts';
@@ -6,6 +7,12 @@ export interface HostViewOptions {
   /** Needed only to look into other processes' namespaces (e.g. PID 1's); otherwise stay unprivileged. */
   privileged?: boolean;
   command?: string;
+  /**
+   * More HostConfig for the helper, merged over --pid=host: e.g. `CapAdd: ['SYS_PTRACE']`, the one
+   * right needed to read another process's /proc/<pid>/ns/* (some engines cannot start --privileged
+   * containers at all), or `UTSMode: 'host'` to see the host's hostname.
+   */
+  hostConfig?: Docker.HostConfig;
 }
 
 /**
@@ -19,7 +26,7 @@ export async function onEngineHost(ctx: LabContext, script: string, options: Hos
     image: ctx.baseImage,
     cmd: ['sh', '-c', script],
     labels: { ...ctx.labels, 'wharf.role': 'host-view' },
-    hostConfig: { PidMode: 'host', Privileged: options.privileged ?? false },
+    hostConfig: { PidMode: 'host', Privileged: options.privileged ?? false, ...options.hostConfig },
     signal: ctx.signal,
   });
   if (result.exitCode !== 0) {

@@ -2,7 +2,7 @@ import { $ } from 'zx';
 import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
 import { runToCompletion } from '../../labs/kit/containers.ts';
 import type { Engine } from '../../labs/kit/engine/connect.ts';
-import { median, ms, timed } from './stats.ts';
+import { median, ms, timed } from '../../labs/kit/stats.ts';
 
 /**
  * The kit's create/start/wait/logs/remove against `docker run --rm` through the CLI, alternating

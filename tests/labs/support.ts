@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
 import type { LabEvent } from '../../labs/kit/events.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/labels.ts';
@@ -31,7 +32,10 @@ export async function observe(lab: Lab, options: { signal?: AbortSignal; onEvent
   return { ...outcome, events };
 }
 
-/** Every engine object carrying a Wharf label (optionally a given value), base image excluded. */
+/**
+ * Every engine object carrying a Wharf label (optionally a given value), except the tagged base
+ * image. Untagged images that inherited the base's labels (a broken build's steps) do count.
+ */
 export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<string[]> {
   const filters = JSON.stringify({ label: [label] });
   const [containers, networks, volumes, images] = await Promise.all([
@@ -44,7 +48,7 @@ export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<s
     ...containers.map((c) => `container ${c.Names[0]}`),
     ...networks.map((n) => `network ${n.Name}`),
     ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
-    ...images.filter((i) => i.Labels?.[LAB_LABEL] !== 'base').map((i) => `image ${i.RepoTags?.[0] ?? i.Id}`),
+    ...images.filter((i) => !i.RepoTags?.includes(BASE_IMAGE)).map((i) => `image ${i.RepoTags?.[0] ?? i.Id}`),
   ];
 }
 

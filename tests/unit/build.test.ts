@@ -18,6 +18,30 @@ describe('followBuild', () => {
     await expect(followBuild(docker, stream)).rejects.toThrow("Image build failed at step 2/3 RUN false: The command '/bin/sh -c false' returned a non-zero code: 1");
   });
 
+  it('removes the steps a failed build finished, newest first, since no run label would find them', async () => {
+    const removed: string[] = [];
+    const engine = Object.assign(Object.create(docker) as Docker, {
+      getImage: (id: string) => ({ remove: async () => void removed.push(id) }),
+    });
+    const stream = progress(
+      { stream: 'Step 1/5 : FROM wharf/base\n' },
+      { stream: ' ---> 3eebbaf4af63\n' },
+      { stream: 'Step 2/5 : RUN echo cached\n' },
+      { stream: ' ---> Using cache\n' },
+      { stream: ' ---> 0a1b2c3d4e5f\n' },
+      { stream: 'Step 3/5 : RUN echo one\n' },
+      { stream: ' ---> Running in 54aa8dc5d9a8\n' },
+      { stream: ' ---> b88ae174fbcd\n' },
+      { stream: 'Step 4/5 : ENV A=1\n' },
+      { stream: ' ---> 248dc23b501b\n' },
+      { stream: 'Step 5/5 : RUN false\n' },
+      { error: 'failed' },
+    );
+    await expect(followBuild(engine, stream)).rejects.toThrow(/at step 5\/5 RUN false/);
+    // Not the FROM image (the base itself) nor the cache hit (another build's): only its own steps.
+    expect(removed).toEqual(['248dc23b501b', 'b88ae174fbcd']);
+  });
+
   it('collects steps and the image id of a good build, Podman style too', async () => {
     const stream = progress({ stream: 'STEP 1/2: FROM scratch\n' }, { stream: 'STEP 2/2: COPY . /\n' }, { aux: { ID: 'sha256:abc' } });
     await expect(followBuild(docker, stream)).resolves.toEqual({ imageId: 'sha256:abc', steps: ['1/2 FROM scratch', '2/2 COPY . /'] });

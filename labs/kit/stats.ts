@@ -1,4 +1,4 @@
-/** Small statistics for benchmarks: medians and percentiles over repeated timings. */
+/** Small statistics over repeated timings (labs report start-up percentiles; benchmarks, medians). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

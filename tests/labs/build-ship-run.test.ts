@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lab } from '../../labs/06-build-ship-run.ts';
+import { imagesDir } from '../../labs/kit/images.ts';
+import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+
+const dir = imagesDir('build-ship-run');
+const instructions = (file: string) => readFileSync(`${dir}${file}`, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const original = instructions('Dockerfile');
+const edited = instructions('Dockerfile.edited');
+const jsonArgs = (keyword: string) => JSON.parse(original.find((l) => l.startsWith(`${keyword} `))!.slice(keyword.length + 1)) as string[];
+const stepNumber = (line: string) => Number(line.split('/')[0]);
+
+async function expectClean({ ok, error, runId, events }: Observed) {
+  expect(error).toBeUndefined();
+  expect(ok).toBe(true);
+  expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
+  expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+}
+
+describe('lab: build-ship-run', () => {
+  it('shows the build cache, CMD vs ENTRYPOINT, a save/load round trip and start-up times', async () => {
+    const observed = await observe(lab);
+    const { facts } = observed;
+    await expectClean(observed);
+
+    // The edit is one instruction, late in the file: the lab's premise, checked on the files themselves.
+    expect(edited).toHaveLength(original.length);
+    const changed = edited.map((line, i) => i).filter((i) => edited[i] !== original[i]);
+    expect(changed).toHaveLength(1);
+    const changedStep = changed[0]! + 1; // steps count from 1, FROM included
+
+    // Unchanged rebuild: every step but FROM (which builds nothing) came from the cache.
+    const total = facts.totalSteps as number;
+    expect(total).toBeGreaterThanOrEqual(original.length); // the engine may append LABEL steps for our labels
+    expect(facts.cachedSteps).toBe(total - 1);
+
+    // After the edit: the steps before it cached, it and everything after it rebuilt.
+    const cached = facts.cachedAfterEdit as string[];
+    const rebuilt = facts.rebuiltAfterEdit as string[];
+    expect(facts.editedInstruction).toBe(edited[changed[0]!]);
+    expect(rebuilt[0]).toBe(`${changedStep}/${total} ${edited[changed[0]!]}`);
+    expect(cached.map(stepNumber)).toEqual(Array.from({ length: changedStep - 2 }, (_, i) => i + 2));
+    expect(rebuilt.map(stepNumber)).toEqual(Array.from({ length: total - changedStep + 1 }, (_, i) => i + changedStep));
+
+    // The runs use the image loaded back from the tar. echo prints its arguments joined by spaces:
+    // ENTRYPOINT's, then CMD's or the ones given.
+    const [program, ...entrypointArgs] = jsonArgs('ENTRYPOINT');
+    expect(program).toBe('echo');
+    expect(facts.defaultRun).toBe([...entrypointArgs, ...jsonArgs('CMD')].join(' '));
+    expect(facts.cmdOverride).toBe([...entrypointArgs, 'world'].join(' '));
+    expect(facts.entrypointOverride).toBe(readFileSync(`${dir}greeting.txt`, 'utf8').trim());
+
+    // Start-up: ten real measurements, nearest-rank percentiles taken from them.
+    const samples = facts.startupSamplesMs as number[];
+    expect(samples).toHaveLength(10);
+    for (const ms of samples) expect(ms).toBeGreaterThan(0);
+    const sorted = [...samples].sort((x, y) => x - y);
+    expect(facts.startupP50Ms).toBe(sorted[4]);
+    expect(facts.startupP95Ms).toBe(sorted[9]);
+
+    // Ship: the archive lists one layer tar per image layer; loading it restores the very same image.
+    expect(facts.manifestLayers).toBe(facts.imageLayers);
+    expect(facts.imageLayers as number).toBeGreaterThan(0);
+    // The tar holds every byte of every layer, plus tar headers and the config.
+    expect(facts.archiveBytes as number).toBeGreaterThan(facts.imageBytes as number);
+    expect((facts.manifestRepoTags as string[])[0]).toMatch(/^wharf-build-ship-run-app-/);
+    expect(facts.loadedImageId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(facts.loadedImageId).toBe(facts.originalImageId);
+    expect(facts.loadedImageHasRunLabel).toBe(true);
+  });
+
+  it('two overlapping runs both succeed and both clean up', async () => {
+    const runs = await Promise.all([observe(lab), observe(lab)]);
+    for (const run of runs) await expectClean(run);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/namespaces.ts';
+
+describe('parseNamespaces', () => {
+  it('reads each kind to its inode number', () => {
+    const output = 'pid pid:[4026532181]\nnet net:[4026532182]\nuser user:[4026531837]\ntime time:[4026531834]\n';
+    expect(parseNamespaces(output)).toEqual({ pid: 4026532181, net: 4026532182, user: 4026531837, time: 4026531834 });
+  });
+
+  it('leaves out links that could not be read, and kinds it does not know', () => {
+    expect(parseNamespaces('pid \nmnt mnt:[4026531832]\npid_for_children pid:[4026531836]\n')).toEqual({ mnt: 4026531832 });
+  });
+});
+
+describe('namespacesScript', () => {
+  it('reads the links of the process it is given', () => {
+    expect(namespacesScript('$ref')).toContain('readlink /proc/$ref/ns/$n');
+    expect(namespacesScript(1)).toMatch(/for n in pid net mnt uts ipc user cgroup time;/);
+  });
+});
+
+describe('parseHostReference', () => {
+  it('reads the pid and name of the reference process', () => {
+    expect(parseHostReference('2 kthreadd\n')).toEqual({ pid: 2, comm: 'kthreadd' });
+    expect(parseHostReference('1 systemd')).toEqual({ pid: 1, comm: 'systemd' });
+    expect(parseHostReference('')).toBeUndefined();
+  });
+});
