@@ -8,6 +8,8 @@ export interface EngineSummary {
   arch: string;
   host: string;
   cgroupVersion: string;
+  /** Configured endpoints that did not answer, so this one was used instead. */
+  passedOver?: string[];
 }
 
 /**

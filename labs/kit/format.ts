@@ -16,6 +16,7 @@ export function formatEvent(event: LabEvent): string | undefined {
         chalk.bold.cyan(`▶ ${event.lab} — ${event.title}`),
         chalk.dim(`  ${event.shows}`),
         chalk.dim(`  engine: ${event.engine.product} ${event.engine.version} (${event.engine.arch}, cgroup v${event.engine.cgroupVersion}) at ${event.engine.host} · run ${event.runId}`),
+        ...(event.engine.passedOver ?? []).map((skipped) => chalk.yellow(`  not used: ${skipped}`)),
       ].join('\n');
     case 'step':
       return `\n${chalk.bold.yellow('●')} ${chalk.bold(event.title)}`;

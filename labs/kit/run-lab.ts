@@ -73,7 +73,7 @@ export async function runLab(lab: Lab, options: RunLabOptions): Promise<LabOutco
     const { info } = engine;
     emit({
       type: 'start', lab: lab.id, title: lab.title, shows: lab.shows, runId, at: new Date().toISOString(),
-      engine: { product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, cgroupVersion: info.cgroupVersion },
+      engine: { product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, cgroupVersion: info.cgroupVersion, passedOver: info.passedOver },
     });
     const base = await ensureBaseImage(engine.docker, info.arch, { signal });
     if (base.built) emit({ type: 'note', text: `Built ${base.image} from the vendored busybox (no registry needed).` });

@@ -19,6 +19,11 @@ describe('formatEvent', () => {
     expect(text).toContain('Docker Engine 26.1 (amd64, cgroup v2) at unix:///var/run/docker.sock');
   });
 
+  it('says which configured engine did not answer when another one was used', () => {
+    const skipped = { ...start, engine: { ...start.engine, passedOver: ['DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)'] } } as LabEvent;
+    expect(plain(formatEvent(skipped))).toContain('  not used: DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)');
+  });
+
   it('shows commands as shell lines and indents every line of output', () => {
     expect(plain(formatEvent({ t: 1, type: 'command', text: 'docker ps' }))).toBe('  $ docker ps');
     expect(plain(formatEvent({ t: 1, type: 'output', text: 'PID CMD\n1 sleep\n' }))).toBe('  │ PID CMD\n  │ 1 sleep');

@@ -3,7 +3,7 @@ import { WharfError } from '../errors.ts';
 import { engineCandidates, type DiscoveryEnvironment } from './candidates.ts';
 import type { Endpoint } from './endpoint.ts';
 import { noEngineError } from './no-engine.ts';
-import { probe } from './probe.ts';
+import { probe, type ProbeOutcome } from './probe.ts';
 import { engineInfo, engineVersion } from './signal-calls.ts';
 
 /** What the labs need to know about the engine they run on. */
@@ -18,6 +18,8 @@ export interface EngineInfo {
   cgroupVersion: '1' | '2';
   storageDriver: string;
   endpoint: Endpoint;
+  /** Configured endpoints (DOCKER_HOST, a docker context) that did not answer, so another was used. */
+  passedOver: string[];
 }
 
 export interface Engine {
@@ -32,7 +34,16 @@ function productName(version: Docker.DockerVersion, operatingSystem: string): st
   return 'Docker Engine';
 }
 
-async function describe(docker: Docker, endpoint: Endpoint): Promise<EngineInfo> {
+/**
+ * Explicit configuration that failed before the endpoint we use: worth telling the person, whose
+ * DOCKER_HOST or context may be stale (the well-known sockets are only guesses, so they are not).
+ */
+export function passedOver(outcomes: ProbeOutcome[], chosen: Endpoint): string[] {
+  const before = outcomes.slice(0, outcomes.findIndex((o) => o.endpoint === chosen));
+  return before.flatMap((o) => (!o.ok && o.endpoint.source !== 'well-known socket' ? [`${o.endpoint.source} ${o.endpoint.host}: ${o.reason}`] : []));
+}
+
+async function describe(docker: Docker, endpoint: Endpoint, skipped: string[]): Promise<EngineInfo> {
   const signal = AbortSignal.timeout(5000);
   const [version, info] = await Promise.all([
     engineVersion(docker, signal),
@@ -49,6 +60,7 @@ async function describe(docker: Docker, endpoint: Endpoint): Promise<EngineInfo>
     cgroupVersion: String(info.CgroupVersion ?? '1') === '2' ? '2' : '1',
     storageDriver: String(info.Driver ?? 'unknown'),
     endpoint,
+    passedOver: skipped,
   };
 }
 
@@ -61,7 +73,7 @@ export async function connectEngine(environment?: DiscoveryEnvironment): Promise
   const found = outcomes.find((o) => o.ok);
   if (!found || !found.ok) throw noEngineError(outcomes);
   try {
-    return { docker: found.docker, info: await describe(found.docker, found.endpoint) };
+    return { docker: found.docker, info: await describe(found.docker, found.endpoint, passedOver(outcomes, found.endpoint)) };
   } catch (error) {
     throw new WharfError(
       `The engine at ${found.endpoint.host} answered a ping but not a request for its version.`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WharfError } from '../../../labs/kit/errors.ts';
-import { connectEngine } from '../../../labs/kit/engine/connect.ts';
+import { connectEngine, passedOver } from '../../../labs/kit/engine/connect.ts';
 import { noEngineError } from '../../../labs/kit/engine/no-engine.ts';
 import { reasonFor } from '../../../labs/kit/engine/probe.ts';
 
@@ -36,6 +36,22 @@ describe('connectEngine with nothing to connect to', () => {
     expect(hint).toMatch(/macOS .*Docker Desktop/);
     expect(hint).toMatch(/Windows .*Docker Desktop/);
     expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe('passedOver', () => {
+  it('names configured endpoints that failed before the one used, not the guessed sockets', () => {
+    const configured = { source: 'DOCKER_HOST', host: 'tcp://127.0.0.1:1' };
+    const guessed = { source: 'well-known socket', host: 'unix:///run/user/1/docker.sock', socketPath: '/run/user/1/docker.sock' };
+    const used = { source: 'well-known socket', host: 'unix:///var/run/docker.sock', socketPath: '/var/run/docker.sock' };
+    const later = { source: 'well-known socket', host: 'unix:///run/podman/podman.sock' };
+    const outcomes = [
+      { ok: false as const, endpoint: configured, reason: 'nothing is listening (connection refused)' },
+      { ok: false as const, endpoint: guessed, reason: 'no socket there' },
+      { ok: true as const, endpoint: used, docker: {} as never },
+      { ok: false as const, endpoint: later, reason: 'no socket there' },
+    ];
+    expect(passedOver(outcomes, used)).toEqual(['DOCKER_HOST tcp://127.0.0.1:1: nothing is listening (connection refused)']);
   });
 });
 
