@@ -69,7 +69,7 @@ describe('lab slides without a runner (static deck)', () => {
     const { page, problems } = await openLabSlide(server.url, 'processes');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
     const status = await pane(page, 'processes').locator('.lab-status').innerText();
-    expect(status).toMatch(/Live runs need `npm start`\. Showing the recording from .+ on Docker Engine|Podman/);
+    expect(status).toMatch(/^Live runs need “npm start”\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /);
     expect(await pane(page, 'processes').locator('.lab-run').isVisible()).toBe(false);
     // The terminal keeps the recording's tail in view: its last line is the result.
     await expect.poll(() => terminalText(page, 'processes')).toMatch(/✔ done in [\d.]+ s/);

@@ -18,9 +18,9 @@ export const paneText = {
     failed: (message: string) => `Failed: ${message}`,
     recorded: (r: Recording) => `Recorded ${when(r.recordedAt, 'en')} on ${engineName(r)}`,
     fallback: (why: string, r?: Recording) => `${why} ${r ? `Showing the recording from ${when(r.recordedAt, 'en')} on ${engineName(r)}.` : 'No recording of this lab yet.'}`,
-    noRunner: 'Live runs need `npm start`.',
+    noRunner: 'Live runs need “npm start”.',
     runnerDown: 'The lab runner does not answer.',
-    noRecording: 'No recording of this lab yet: run it live with `npm start`.',
+    noRecording: 'No recording of this lab yet: run it live with “npm start”.',
     facts: 'Observed',
   },
   zh: {
@@ -34,9 +34,9 @@ export const paneText = {
     failed: (message: string) => `运行失败：${message}`,
     recorded: (r: Recording) => `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r)}`,
     fallback: (why: string, r?: Recording) => `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
-    noRunner: '现场运行需要 `npm start`。',
+    noRunner: '现场运行需要 npm start。',
     runnerDown: '实验运行器没有响应。',
-    noRecording: '这个实验还没有录制结果：用 `npm start` 现场运行。',
+    noRecording: '这个实验还没有录制结果：用 npm start 现场运行。',
     facts: '观察结果',
   },
 } satisfies Record<Lang, unknown>;
