@@ -1,10 +1,11 @@
-// npm run bench [-- base|lifecycle|labs|runner ...]: the figures the issues set targets for, as ratios or
+// npm run bench [-- base|lifecycle|labs|runner|vm ...]: the figures the issues set targets for, as ratios or
 // medians measured in one run. Benchmarks, not tests: they report, they do not assert.
 import { chalk } from 'zx';
 import { benchBaseImage } from './bench/base-image.ts';
 import { benchLabs } from './bench/labs.ts';
 import { benchLifecycle } from './bench/lifecycle.ts';
 import { benchRunner } from './bench/runner.ts';
+import { benchVmBoot } from './bench/vm-boot.ts';
 import { printFatal } from '../labs/kit/cli.ts';
 import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { removeByLabel } from '../labs/kit/cleanup.ts';
@@ -19,6 +20,8 @@ try {
   if (wants('lifecycle')) await benchLifecycle(engine);
   if (wants('labs')) await benchLabs();
   if (wants('runner')) await benchRunner();
+  // Opt-in: it needs QEMU and a kernel (scripts/fetch-vm-kernel.sh).
+  if (chosen.includes('vm')) await benchVmBoot(engine);
   await removeByLabel(engine.docker, 'wharf.lab=bench');
 } catch (error) {
   printFatal(error);
