@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Lab } from '../labs/kit/lab.ts';
 import { BodyTooLargeError, readJsonBody } from './body.ts';
+import type { EngineSource } from './engine-source.ts';
 import { checkApiRequest, type GuardOptions } from './guard.ts';
 import { RunLimitError, type RunManager } from './runs.ts';
 
@@ -9,6 +10,7 @@ export const MAX_BODY_BYTES = 1024;
 export interface ApiOptions extends GuardOptions {
   labs: readonly Lab[];
   runs: RunManager;
+  engine: EngineSource;
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -30,7 +32,8 @@ function streamEvents(request: IncomingMessage, response: ServerResponse, run: N
 }
 
 /**
- * The runner's API. It knows four things: list labs, start a known lab, stream a run, stop a run.
+ * The runner's API. It knows five things: list labs, say whether the engine answers, start a known
+ * lab, stream a run, stop a run.
  * Nothing here takes a command, a path or an image from the request.
  */
 export async function handleApi(request: IncomingMessage, response: ServerResponse, options: ApiOptions): Promise<void> {
@@ -41,6 +44,9 @@ export async function handleApi(request: IncomingMessage, response: ServerRespon
   const path = new URL(request.url ?? '/', 'http://runner').pathname;
   if (method === 'GET' && path === '/api/labs') {
     return send(response, 200, options.labs.map(({ id, title, shows }) => ({ id, title, shows })));
+  }
+  if (method === 'GET' && path === '/api/engine') {
+    return send(response, 200, await options.engine.status());
   }
   if (method === 'POST' && path === '/api/runs') {
     let body: unknown;

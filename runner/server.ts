@@ -3,9 +3,9 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type Plugin } from 'vite';
 import { labs as allLabs } from '../labs/index.ts';
-import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
 import type { Lab } from '../labs/kit/lab.ts';
 import { handleApi } from './api.ts';
+import { EngineSource } from './engine-source.ts';
 import { checkHost } from './guard.ts';
 import { RunManager } from './runs.ts';
 
@@ -17,6 +17,8 @@ export interface RunnerOptions {
   labs?: readonly Lab[];
   maxConcurrent?: number;
   deadlineMs?: number;
+  /** Where the runner finds its engine; discovery by default. */
+  engine?: EngineSource;
 }
 
 export interface Runner {
@@ -35,17 +37,6 @@ function tokenPlugin(token: string): Plugin {
   };
 }
 
-function reusableEngine(): () => Promise<Engine> {
-  let engine: Promise<Engine> | undefined;
-  return () => {
-    engine ??= connectEngine().catch((error: unknown) => {
-      engine = undefined; // try discovery again next time: the presenter may start the engine now
-      throw error;
-    });
-    return engine;
-  };
-}
-
 /**
  * One loopback server for the deck (vite, in middleware mode) and the lab runner's API.
  * Bound to 127.0.0.1 only; every request passes the Host check, API requests the full guard.
@@ -53,7 +44,8 @@ function reusableEngine(): () => Promise<Engine> {
 export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const token = randomBytes(24).toString('base64url');
   const labs = options.labs ?? allLabs;
-  const runs = new RunManager({ labs, engine: reusableEngine(), maxConcurrent: options.maxConcurrent, deadlineMs: options.deadlineMs });
+  const engine = options.engine ?? new EngineSource();
+  const runs = new RunManager({ labs, engine: () => engine.get(), maxConcurrent: options.maxConcurrent, deadlineMs: options.deadlineMs });
   const http: Server = createHttpServer();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -77,7 +69,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
       return;
     }
     if (request.url?.startsWith('/api/')) {
-      handleApi(request, response, { port, token, labs, runs }).catch((error: unknown) => {
+      handleApi(request, response, { port, token, labs, runs, engine }).catch((error: unknown) => {
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
       });

@@ -5,6 +5,7 @@ import { LAB_LABEL } from '../../labs/kit/labels.ts';
 import { startRunner, type Runner } from '../../runner/server.ts';
 import { launchChromium, serveDeck, type Chromium, type DeckServer } from '../../scripts/pdf.ts';
 import { sharedEngine, wharfObjects } from '../labs/support.ts';
+import { noEngine } from '../runner/support.ts';
 import { STILL, waitForDeck, watch } from './harness.ts';
 
 let chromium: Chromium;
@@ -54,6 +55,24 @@ describe('lab slides with the runner (npm start)', () => {
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 10_000 }).toBe('idle');
     expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/Stopped/);
     expect(await wharfObjects((await sharedEngine()).docker, `${LAB_LABEL}=processes`)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('lab slides when the runner has no engine', () => {
+  let runner: Runner;
+  beforeAll(async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn', engine: noEngine() });
+  });
+  afterAll(() => runner?.close());
+
+  it('falls back to the recording on Run, and says why', async () => {
+    const { page } = await openLabSlide(runner.url, 'processes');
+    await pane(page, 'processes').locator('.lab-run').click();
+    await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
+    const status = await pane(page, 'processes').locator('.lab-status').innerText();
+    expect(status).toMatch(/^No container engine answered\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /);
+    await expect.poll(() => terminalText(page, 'processes')).toMatch(/✔ done in [\d.]+ s/);
     await page.close();
   });
 });

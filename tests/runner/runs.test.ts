@@ -5,7 +5,7 @@ import type { LabEvent } from '../../labs/kit/events.ts';
 import { startRunner, type Runner } from '../../runner/server.ts';
 import type { StreamedEvent } from '../../runner/protocol.ts';
 import { runObjects, sharedEngine } from '../labs/support.ts';
-import { idleLab, send } from './support.ts';
+import { idleLab, noEngine, send } from './support.ts';
 
 let runner: Runner | undefined;
 afterEach(async () => {
@@ -94,6 +94,18 @@ describe('runner runs', () => {
     expect(events.some((e) => e.type === 'fact' && e.key === 'containerId')).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/did not finish within 2 s/) } });
     expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+  });
+
+  it('says whether the engine answers, and what it is', async () => {
+    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    const { info } = await sharedEngine();
+    const up = JSON.parse((await send(runner.port, 'GET', '/api/engine', { 'x-wharf-token': runner.token })).body);
+    expect(up).toEqual({ ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host });
+    await runner.close();
+
+    runner = await startRunner({ port: 0, logLevel: 'warn', engine: noEngine() });
+    const down = JSON.parse((await send(runner.port, 'GET', '/api/engine', { 'x-wharf-token': runner.token })).body);
+    expect(down).toMatchObject({ ok: false, error: 'No container engine answered.', hint: expect.stringContaining('Tried:') });
   });
 
   it('refuses to stream or stop a run it does not know', async () => {

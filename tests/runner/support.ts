@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectEngine } from '../../labs/kit/engine/connect.ts';
+import { EngineSource } from '../../runner/engine-source.ts';
 import { defineLab } from '../../labs/kit/lab.ts';
 import { startContainer } from '../../labs/kit/containers.ts';
 
@@ -32,3 +37,9 @@ export const idleLab = defineLab({
     await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }));
   },
 });
+
+/** An engine source that looks only in an empty directory: the runner as it is with no engine. */
+export function noEngine(): EngineSource {
+  const nowhere = mkdtempSync(join(tmpdir(), 'wharf-no-engine-'));
+  return new EngineSource(() => connectEngine({ env: {}, platform: 'linux', home: nowhere, root: nowhere }));
+}

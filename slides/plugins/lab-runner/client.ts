@@ -1,5 +1,5 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import type { StreamedEvent } from './types.ts';
+import type { EngineStatus, StreamedEvent } from './types.ts';
 
 /**
  * The deck's side of the runner API. The token exists only in a deck served by `npm start`; a
@@ -17,14 +17,16 @@ export class RunnerClient {
     return { 'x-wharf-token': this.token, ...(json ? { 'content-type': 'application/json' } : {}) };
   }
 
-  /** Whether the runner answers at all (the presenter may have stopped it). */
-  async reachable(): Promise<boolean> {
+  /**
+   * Whether the engine answers, as the runner sees it; undefined when the runner itself does not
+   * answer (the presenter may have stopped it).
+   */
+  async engineStatus(): Promise<EngineStatus | undefined> {
     try {
-      const response = await fetch('/api/labs', { headers: this.headers(), signal: AbortSignal.timeout(2000) });
-      await response.arrayBuffer(); // read it all: an abandoned body shows up as a failed request
-      return response.ok;
+      const response = await fetch('/api/engine', { headers: this.headers(), signal: AbortSignal.timeout(5000) });
+      return response.ok ? ((await response.json()) as EngineStatus) : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 

@@ -74,10 +74,10 @@ export class LabPane {
 
   async run(): Promise<void> {
     if (this.state !== 'idle') return;
-    if (!this.client || !(await this.client.reachable())) {
-      await this.showRecording(this.client ? this.text.runnerDown : this.text.noRunner);
-      return;
-    }
+    if (!this.client) return this.showRecording(this.text.noRunner);
+    const engine = await this.client.engineStatus();
+    if (!engine) return this.showRecording(this.text.runnerDown);
+    if (!engine.ok) return this.showRecording(this.text.engineDown(engine.error));
     this.setState('starting');
     const terminal = await this.ensureTerminal();
     terminal.reset();
@@ -119,7 +119,7 @@ export class LabPane {
   private async showRecording(why: string): Promise<void> {
     const recording: Recording | undefined = recordingFor(this.lab);
     this.element.dataset.source = recording ? 'recording' : 'none';
-    this.setStatus(recording ? this.text.fallback(why, recording) : this.text.noRecording);
+    this.setStatus(this.text.fallback(why, recording));
     if (!recording) return;
     const terminal = await this.ensureTerminal();
     terminal.reset();

@@ -20,7 +20,7 @@ export const paneText = {
     fallback: (why: string, r?: Recording) => `${why} ${r ? `Showing the recording from ${when(r.recordedAt, 'en')} on ${engineName(r)}.` : 'No recording of this lab yet.'}`,
     noRunner: 'Live runs need “npm start”.',
     runnerDown: 'The lab runner does not answer.',
-    noRecording: 'No recording of this lab yet: run it live with “npm start”.',
+    engineDown: (error: string) => `${error}`,
     facts: 'Observed',
   },
   zh: {
@@ -36,7 +36,7 @@ export const paneText = {
     fallback: (why: string, r?: Recording) => `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
     noRunner: '现场运行需要 npm start。',
     runnerDown: '实验运行器没有响应。',
-    noRecording: '这个实验还没有录制结果：用 npm start 现场运行。',
+    engineDown: (error: string) => (/No container engine/.test(error) ? '没有找到可用的容器引擎。' : `容器引擎不可用：${error}`),
     facts: '观察结果',
   },
 } satisfies Record<Lang, unknown>;

@@ -1,0 +1,41 @@
+import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
+import { ping } from '../labs/kit/engine/signal-calls.ts';
+import { describeError } from '../labs/kit/errors.ts';
+
+export type EngineStatus =
+  | { ok: true; product: string; version: string; arch: string; host: string }
+  | { ok: false; error: string; hint?: string };
+
+/**
+ * The runner's engine: discovered once and reused, so a Run answers in milliseconds; checked again
+ * before a run, since the presenter may stop or start an engine while the deck is open.
+ */
+export class EngineSource {
+  #engine: Promise<Engine> | undefined;
+
+  /** `connect` is engine discovery; tests pass one that looks where no engine is. */
+  constructor(private readonly connect: () => Promise<Engine> = () => connectEngine()) {}
+
+  get(): Promise<Engine> {
+    this.#engine ??= this.connect().catch((error: unknown) => {
+      this.#engine = undefined; // try discovery again next time
+      throw error;
+    });
+    return this.#engine;
+  }
+
+  async status(): Promise<EngineStatus> {
+    try {
+      let engine = await this.get();
+      if (!(await ping(engine.docker, AbortSignal.timeout(1500)).then(() => true, () => false))) {
+        this.#engine = undefined; // it went away: look again, it may be somewhere else now
+        engine = await this.get();
+      }
+      const { info } = engine;
+      return { ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host };
+    } catch (error) {
+      const { message, hint } = describeError(error);
+      return { ok: false, error: message, hint };
+    }
+  }
+}
