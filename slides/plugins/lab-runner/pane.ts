@@ -117,7 +117,7 @@ export class LabPane {
   }
 
   private async showRecording(why: string): Promise<void> {
-    const recording: Recording | undefined = recordingFor(this.lab);
+    const recording: Recording | undefined = await recordingFor(this.lab);
     this.element.dataset.source = recording ? 'recording' : 'none';
     this.setStatus(this.text.fallback(why, recording));
     if (!recording) return;
