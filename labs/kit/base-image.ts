@@ -10,6 +10,11 @@ import { LAB_LABEL } from './labels.ts';
 export const BASE_IMAGE = 'wharf/base:latest';
 export const HASH_LABEL = 'wharf.hash';
 
+/** Podman qualifies short names (docker.io/wharf/base:latest), Docker does not. */
+export function isBaseImage(repoTags: string[] | undefined | null): boolean {
+  return (repoTags ?? []).some((tag) => tag === BASE_IMAGE || tag.endsWith(`/${BASE_IMAGE}`));
+}
+
 const ASSETS = fileURLToPath(new URL('../../assets/busybox/', import.meta.url));
 /** Engines report Go architecture names; Podman on some hosts reports the kernel's. */
 const ARCH_ALIASES: Record<string, string> = { amd64: 'amd64', x86_64: 'amd64', arm64: 'arm64', aarch64: 'arm64' };

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { withDeadline } from './deadline.ts';
-import { BASE_IMAGE } from './base-image.ts';
+import { isBaseImage } from './base-image.ts';
 
 export interface CleanupReport {
   removed: string[];
@@ -14,6 +14,36 @@ export interface CleanupOptions {
   deadlineMs?: number;
 }
 
+interface Removal {
+  what: string;
+  remove: () => Promise<unknown>;
+}
+
+/** Already gone counts as removed: someone else cleaned it, which is what we wanted. */
+function isGone(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404 || /no such|not known/i.test((error as Error).message);
+}
+
+/**
+ * Removes each object, then tries the failures once more, one at a time: a failure is often an
+ * object that depended on another removed meanwhile (Podman refuses to remove a container whose
+ * network namespace another container shares; image parents and children race).
+ */
+async function removeAll(report: CleanupReport, removals: Removal[], { parallel = true } = {}): Promise<void> {
+  const failed: Removal[] = [];
+  const once = async (removal: Removal, onError: (error: unknown) => void) => {
+    try {
+      await removal.remove();
+      report.removed.push(removal.what);
+    } catch (error) {
+      if (!isGone(error)) onError(error);
+    }
+  };
+  if (parallel) await Promise.all(removals.map((r) => once(r, () => failed.push(r))));
+  else for (const r of removals) await once(r, () => failed.push(r));
+  for (const r of failed) await once(r, (error) => report.leftovers.push(`${r.what}: ${(error as Error).message}`));
+}
+
 /**
  * Removes every container, network, volume and image carrying `label` (a Docker label filter such as
  * `wharf.run=abc` or `wharf.lab`). Containers go first, since they hold the others.
@@ -22,38 +52,23 @@ export async function removeByLabel(docker: Docker, label: string, options: Clea
   const abortSignal = withDeadline(undefined, options.deadlineMs ?? 20_000);
   const filters = JSON.stringify({ label: [label] });
   const report: CleanupReport = { removed: [], leftovers: [] };
-  const attempt = async (what: string, remove: () => Promise<unknown>) => {
-    try {
-      await remove();
-      report.removed.push(what);
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404) return; // already gone: someone else cleaned it, which is what we wanted
-      report.leftovers.push(`${what}: ${(error as Error).message}`);
-    }
-  };
-
   const containers = await docker.listContainers({ all: true, filters, abortSignal });
-  await Promise.all(
-    containers.map((c) =>
-      attempt(`container ${c.Names[0] ?? c.Id}`, () => docker.getContainer(c.Id).remove({ force: true, v: true, abortSignal })),
-    ),
-  );
+  await removeAll(report, containers.map((c) => ({
+    what: `container ${c.Names[0] ?? c.Id}`,
+    remove: () => docker.getContainer(c.Id).remove({ force: true, v: true, abortSignal }),
+  })));
   const networks = await docker.listNetworks({ filters, abortSignal });
-  await Promise.all(networks.map((n) => attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove({ abortSignal }))));
+  await removeAll(report, networks.map((n) => ({ what: `network ${n.Name}`, remove: () => docker.getNetwork(n.Id).remove({ abortSignal }) })));
   const { Volumes: volumes } = await docker.listVolumes({ filters, abortSignal });
-  await Promise.all(
-    (volumes ?? []).map((v) => attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove({ abortSignal }))),
-  );
-  const images = await docker.listImages({ all: true, filters, abortSignal });
-  // Newest first, so a child image goes before the parent it was built on.
+  await removeAll(report, (volumes ?? []).map((v) => ({ what: `volume ${v.Name}`, remove: () => docker.getVolume(v.Name).remove({ abortSignal }) })));
+  // Podman can fail a listing while another run is removing images it would have listed: ask again.
+  const images = await docker.listImages({ all: true, filters, abortSignal }).catch(() => docker.listImages({ all: true, filters, abortSignal }));
+  // Newest first and one at a time, so a child image goes before the parent it was built on.
   images.sort((a, b) => b.Created - a.Created);
-  for (const image of images) {
-    // Only the tagged base itself: untagged images that inherited its labels are leftovers.
-    if (options.keepBase && image.RepoTags?.includes(BASE_IMAGE)) continue;
-    await attempt(`image ${image.RepoTags?.[0] ?? image.Id.slice(7, 19)}`, () =>
-      docker.getImage(image.Id).remove({ force: true, abortSignal }),
-    );
-  }
+  const removable = images.filter((image) => !(options.keepBase && isBaseImage(image.RepoTags)));
+  await removeAll(report, removable.map((image) => ({
+    what: `image ${image.RepoTags?.[0] ?? image.Id.slice(7, 19)}`,
+    remove: () => docker.getImage(image.Id).remove({ force: true, abortSignal }),
+  })), { parallel: false });
   return report;
 }

@@ -31,9 +31,11 @@ export async function buildLabImage(
   const lines: string[] = [];
   const stream = await ctx.docker.buildImage({ context, src }, {
     t: tag,
-    dockerfile: options.dockerfile,
+    // Only options that are set: an undefined one reaches the query string as "undefined", which
+    // Podman's API refuses (400) where Docker ignores it.
+    ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}),
+    ...(options.buildargs ? { buildargs: options.buildargs } : {}),
     labels: ctx.labels,
-    buildargs: options.buildargs,
     rm: true,
     forcerm: true,
     abortSignal: ctx.signal,

@@ -64,7 +64,8 @@ describe('lab: build-ship-run', () => {
     expect(facts.imageLayers as number).toBeGreaterThan(0);
     // The tar holds every byte of every layer, plus tar headers and the config.
     expect(facts.archiveBytes as number).toBeGreaterThan(facts.imageBytes as number);
-    expect((facts.manifestRepoTags as string[])[0]).toMatch(/^wharf-build-ship-run-app-/);
+    // Podman qualifies short names (docker.io/library/...).
+    expect((facts.manifestRepoTags as string[])[0]).toMatch(/^(docker\.io\/library\/)?wharf-build-ship-run-app-/);
     expect(facts.loadedImageId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(facts.loadedImageId).toBe(facts.originalImageId);
     expect(facts.loadedImageHasRunLabel).toBe(true);

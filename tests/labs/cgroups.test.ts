@@ -16,7 +16,8 @@ describe('lab: cgroups', () => {
     expect(ok).toBe(true);
 
     // Memory: the kernel killed the hog, with SIGKILL, and the container read the exact limit asked for.
-    expect(facts.oomKilled).toBe(true);
+    // Docker sets State.OOMKilled from the kernel's event; Podman 4 over the compat API does not.
+    if ((await sharedEngine()).info.product !== 'Podman') expect(facts.oomKilled).toBe(true);
     expect(facts.oomKillsCounted as number).toBeGreaterThanOrEqual(1); // the kernel's own count, read inside
     expect(facts.memoryExitCode).toBe(128 + constants.signals.SIGKILL);
     expect(facts.memoryLimitRequested).toBe(MEMORY_BYTES);
@@ -57,7 +58,7 @@ describe('lab: cgroups', () => {
     for (const run of runs) {
       expect(run.error).toBeUndefined();
       expect(run.ok).toBe(true);
-      expect(run.facts.oomKilled).toBe(true);
+      expect(run.facts.oomKillsCounted as number).toBeGreaterThanOrEqual(1);
       expect(run.facts.pidsLimitInside).toBe(PIDS);
       // Two busy loops on two cores: each is still held to its own quota.
       expect(run.facts.cpuShareMeasured as number).toBeLessThanOrEqual(CPUS * 1.25);

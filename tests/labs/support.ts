@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
+import { isBaseImage } from '../../labs/kit/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
 import type { LabEvent } from '../../labs/kit/events.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/labels.ts';
@@ -48,7 +48,7 @@ export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<s
     ...containers.map((c) => `container ${c.Names[0]}`),
     ...networks.map((n) => `network ${n.Name}`),
     ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
-    ...images.filter((i) => !i.RepoTags?.includes(BASE_IMAGE)).map((i) => `image ${i.RepoTags?.[0] ?? i.Id}`),
+    ...images.filter((i) => !isBaseImage(i.RepoTags)).map((i) => `image ${i.RepoTags?.[0] ?? i.Id}`),
   ];
 }
 
