@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { retry } from 'zx';
 import { withDeadline } from './deadline.ts';
 import { isBaseImage } from './base-image.ts';
 
@@ -61,8 +62,8 @@ export async function removeByLabel(docker: Docker, label: string, options: Clea
   await removeAll(report, networks.map((n) => ({ what: `network ${n.Name}`, remove: () => docker.getNetwork(n.Id).remove({ abortSignal }) })));
   const { Volumes: volumes } = await docker.listVolumes({ filters, abortSignal });
   await removeAll(report, (volumes ?? []).map((v) => ({ what: `volume ${v.Name}`, remove: () => docker.getVolume(v.Name).remove({ abortSignal }) })));
-  // Podman can fail a listing while another run is removing images it would have listed: ask again.
-  const images = await docker.listImages({ all: true, filters, abortSignal }).catch(() => docker.listImages({ all: true, filters, abortSignal }));
+  // Podman 4 can fail a listing while another run removes images it would have listed: ask again.
+  const images = await retry(3, '200ms', () => docker.listImages({ all: true, filters, abortSignal }));
   // Newest first and one at a time, so a child image goes before the parent it was built on.
   images.sort((a, b) => b.Created - a.Created);
   const removable = images.filter((image) => !(options.keepBase && isBaseImage(image.RepoTags)));
