@@ -3,7 +3,7 @@ import { ping } from '../labs/kit/engine/signal-calls.ts';
 import { describeError } from '../labs/kit/errors.ts';
 
 export type EngineStatus =
-  | { ok: true; product: string; version: string; arch: string; host: string }
+  | { ok: true; product: string; version: string; arch: string; host: string; passedOver: string[] }
   | { ok: false; error: string; hint?: string };
 
 /**
@@ -32,7 +32,7 @@ export class EngineSource {
         engine = await this.get();
       }
       const { info } = engine;
-      return { ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host };
+      return { ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, passedOver: info.passedOver };
     } catch (error) {
       const { message, hint } = describeError(error);
       return { ok: false, error: message, hint };

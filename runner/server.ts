@@ -26,6 +26,7 @@ export interface Runner {
   port: number;
   token: string;
   runs: RunManager;
+  engine: EngineSource;
   close(): Promise<void>;
 }
 
@@ -83,6 +84,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
     port,
     token,
     runs,
+    engine,
     async close() {
       await runs.stopAll();
       await vite.close();

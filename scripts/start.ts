@@ -9,7 +9,14 @@ try {
   const runner = await startRunner({ port });
   console.log(`${chalk.bold.cyan('Wharf')} deck and lab runner: ${chalk.bold(runner.url)}   (English)`);
   console.log(`${' '.repeat(27)}${chalk.bold(`${runner.url}?lang=zh`)}   (中文)`);
-  console.log(chalk.dim('Press s in the deck for speaker notes. Ctrl-C stops the server and any running lab.'));
+  const engine = await runner.engine.status();
+  if (engine.ok) {
+    console.log(`Labs run on ${engine.product} ${engine.version} (${engine.arch}) at ${engine.host}`);
+    for (const skipped of engine.passedOver) console.log(chalk.yellow(`  not used: ${skipped}`));
+  } else {
+    console.log(chalk.yellow(`${engine.error} Lab slides will show their recordings until an engine answers.\n${engine.hint ?? ''}`));
+  }
+  console.log(chalk.dim('Press s in the deck for speaker notes, R on a lab slide to run it. Ctrl-C stops the server and any running lab.'));
   const shutdown = async () => {
     console.log(chalk.dim('\nstopping: cleaning up running labs…'));
     await runner.close();

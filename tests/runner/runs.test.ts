@@ -100,7 +100,7 @@ describe('runner runs', () => {
     runner = await startRunner({ port: 0, logLevel: 'warn' });
     const { info } = await sharedEngine();
     const up = JSON.parse((await send(runner.port, 'GET', '/api/engine', { 'x-wharf-token': runner.token })).body);
-    expect(up).toEqual({ ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host });
+    expect(up).toEqual({ ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, passedOver: info.passedOver });
     await runner.close();
 
     runner = await startRunner({ port: 0, logLevel: 'warn', engine: noEngine() });
