@@ -48,6 +48,10 @@ export class LabPane {
     this.status = find('.lab-status');
     this.terminalHost = find('.lab-terminal');
     this.factsHost = find('.lab-facts');
+    // Labs speak English: say so, or a zh page makes Chromium pick CJK fallback fonts for them
+    // (xterm then measures one font and draws another, spreading the characters apart).
+    this.terminalHost.lang = 'en';
+    this.factsHost.lang = 'en';
     this.runButton.textContent = this.text.run;
     this.stopButton.textContent = this.text.stop;
     this.runButton.hidden = !client;
