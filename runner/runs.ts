@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chalk } from 'zx';
 import type { Engine } from '../labs/kit/engine/connect.ts';
 import { describeError } from '../labs/kit/errors.ts';
 import type { LabEvent } from '../labs/kit/events.ts';
-import { formatEvent } from '../labs/kit/format.ts';
+import { formatEventInColour } from '../labs/kit/format.ts';
 import type { Lab } from '../labs/kit/lab.ts';
 import { runLab } from '../labs/kit/run-lab.ts';
 import type { StreamedEvent } from './protocol.ts';
@@ -47,8 +46,6 @@ export class RunManager {
 
   constructor(options: RunManagerOptions) {
     this.#options = { maxConcurrent: 2, deadlineMs: 120_000, ...options };
-    // The runner's output goes to a browser terminal, never to a TTY of its own: force colours.
-    if (!chalk.level) chalk.level = 1;
   }
 
   get(id: string): Run | undefined {
@@ -83,7 +80,7 @@ export class RunManager {
     const listeners = new Set<{ event: (s: StreamedEvent) => void; end: () => void }>();
     const events: StreamedEvent[] = [];
     const publish = (event: LabEvent) => {
-      const streamed = { event, ansi: formatEvent(event) };
+      const streamed = { event, ansi: formatEventInColour(event) };
       events.push(streamed);
       for (const listener of listeners) listener.event(streamed);
     };

@@ -5,12 +5,11 @@ import { chalk } from 'zx';
 import { labs } from '../labs/index.ts';
 import { printFatal } from '../labs/kit/cli.ts';
 import { connectEngine } from '../labs/kit/engine/connect.ts';
-import { formatEvent } from '../labs/kit/format.ts';
+import { formatEventInColour } from '../labs/kit/format.ts';
 import { runLab } from '../labs/kit/run-lab.ts';
 import type { Recording, StreamedEvent } from '../runner/protocol.ts';
 
 async function main(ids: string[]): Promise<number> {
-  if (!chalk.level) chalk.level = 1; // recordings replay in a colour terminal, whatever this one is
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
   if (unknown.length) throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
   const chosen = ids.length ? labs.filter((lab) => ids.includes(lab.id)) : labs;
@@ -18,7 +17,7 @@ async function main(ids: string[]): Promise<number> {
   let failures = 0;
   for (const lab of chosen) {
     const events: StreamedEvent[] = [];
-    const outcome = await runLab(lab, { engine, sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEvent(event) }) });
+    const outcome = await runLab(lab, { engine, sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEventInColour(event) }) });
     if (!outcome.ok) {
       failures += 1;
       console.log(`${chalk.red('✘')} ${lab.id}: ${outcome.error?.message} — recording not saved`);

@@ -45,6 +45,22 @@ export function formatEvent(event: LabEvent): string | undefined {
 }
 
 /**
+ * The same text with colour codes whatever this process's own terminal is: for output shown
+ * elsewhere (the deck's terminal pane, recordings). Formatting is synchronous, so lending chalk
+ * a colour level for the call cannot leak into anything else this process prints.
+ */
+export function formatEventInColour(event: LabEvent): string | undefined {
+  // zx's chalk reads back a level of 0 as undefined; setting undefined would turn colours on.
+  const level = chalk.level ?? 0;
+  if (!level) chalk.level = 1;
+  try {
+    return formatEvent(event);
+  } finally {
+    chalk.level = level;
+  }
+}
+
+/**
  * Prints events for a person. While a `wait` is pending, zx's spinner runs until the next event;
  * without a terminal (pipes, CI) the wait is printed as a line instead.
  */

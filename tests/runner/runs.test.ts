@@ -21,7 +21,7 @@ async function start(r: Runner, lab: string) {
 }
 
 /** Reads a run's SSE stream; `onEvent` may act mid-stream. Resolves with every event once it ends. */
-function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () => {}): Promise<LabEvent[]> {
+function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () => {}, onAnsi: (text: string) => void = () => {}): Promise<LabEvent[]> {
   return new Promise((resolve, reject) => {
     const events: LabEvent[] = [];
     const req = request({ host: '127.0.0.1', port: r.port, path: `/api/runs/${runId}/events`, headers: { host: `127.0.0.1:${r.port}`, 'x-wharf-token': r.token }, signal: AbortSignal.timeout(60_000) }, (res) => {
@@ -34,7 +34,9 @@ function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () =>
           const message = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (message.startsWith('event: end')) continue;
-          const event = (JSON.parse(message.replace(/^data: /, '')) as StreamedEvent).event;
+          const streamed = JSON.parse(message.replace(/^data: /, '')) as StreamedEvent;
+          const event = streamed.event;
+          if (streamed.ansi !== undefined) onAnsi(streamed.ansi);
           events.push(event);
           onEvent(event);
         }
@@ -53,8 +55,12 @@ describe('runner runs', () => {
     runner = await startRunner({ port: 0, logLevel: 'warn' });
     const { status, runId } = await start(runner, 'processes');
     expect(status).toBe(201);
-    const events = await stream(runner, runId!);
+    const terminal: string[] = [];
+    const events = await stream(runner, runId!, () => {}, (text) => terminal.push(text));
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['start', 'step', 'fact', 'cleanup', 'result']));
+    // The terminal text the CLI would print, in colour whatever the runner's own terminal is.
+    expect(terminal.join('\n')).toContain('▶ processes — A container is a process');
+    expect(terminal.some((text) => text.includes('\x1b['))).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: true });
     expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
   });

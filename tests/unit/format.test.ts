@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../labs/kit/events.ts';
-import { formatEvent, jsonSink } from '../../labs/kit/format.ts';
+import { chalk } from 'zx';
+import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/format.ts';
 
 // Colour codes are noise for these checks.
 const plain = (text: string | undefined) => text?.replace(/\x1b\[[0-9;]*m/g, '');
@@ -44,6 +45,19 @@ describe('formatEvent', () => {
 
   it('leaves waits to the spinner', () => {
     expect(formatEvent({ t: 1, type: 'wait', label: 'building' })).toBeUndefined();
+  });
+});
+
+describe('formatEventInColour', () => {
+  it('colours the text whatever the terminal, and leaves the colour level as it found it', () => {
+    const level = chalk.level ?? 0;
+    chalk.level = 0;
+    try {
+      expect(formatEventInColour({ t: 1, type: 'command', text: 'docker ps' })).toBe('\x1b[32m  $ docker ps\x1b[39m');
+      expect(formatEvent({ t: 1, type: 'command', text: 'docker ps' })).toBe('  $ docker ps');
+    } finally {
+      chalk.level = level;
+    }
   });
 });
 
