@@ -1,11 +1,15 @@
 // npm start: the deck and the lab runner on http://127.0.0.1:<WHARF_PORT or 4173>, loopback only.
 import { chalk } from 'zx';
 import { printFatal } from '../labs/kit/cli.ts';
+import { WharfError } from '../labs/kit/errors.ts';
 import { startRunner } from '../runner/server.ts';
 
 const port = Number(process.env.WHARF_PORT ?? 4173);
 
 try {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new WharfError(`WHARF_PORT must be a port number from 1 to 65535, not "${process.env.WHARF_PORT}".`, 'For example: WHARF_PORT=4174 npm start');
+  }
   const runner = await startRunner({ port });
   console.log(`${chalk.bold.cyan('Wharf')} deck and lab runner: ${chalk.bold(runner.url)}   (English)`);
   console.log(`${' '.repeat(27)}${chalk.bold(`${runner.url}?lang=zh`)}   (中文)`);
