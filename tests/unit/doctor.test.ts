@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { checkNode, nodeSupported } from '../../labs/kit/doctor.ts';
+
+describe('nodeSupported', () => {
+  it('accepts the lines package.json promises and nothing older', () => {
+    for (const version of ['v20.19.0', 'v20.20.2', 'v22.12.0', 'v22.20.1', 'v24.0.0', 'v26.1.0']) expect(nodeSupported(version), version).toBe(true);
+    for (const version of ['v18.20.4', 'v20.18.3', 'v21.7.0', 'v22.11.0', 'v23.9.0']) expect(nodeSupported(version), version).toBe(false);
+  });
+
+  it('says how to get a supported Node', () => {
+    expect(checkNode('v18.20.4')).toMatchObject({ ok: false, hint: expect.stringContaining('20.19+, 22.12+ or 24+') });
+  });
+});
