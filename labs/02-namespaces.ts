@@ -4,7 +4,7 @@
 import { isMain, runLabCli } from './kit/cli.ts';
 import { execIn, startContainer } from './kit/containers.ts';
 import { onEngineHost } from './kit/host-view.ts';
-import { parseIpv4Addresses } from './kit/ip.ts';
+import { ipv4AddressLines } from './kit/ip.ts';
 import { defineLab } from './kit/lab.ts';
 import { rootMount } from './kit/mountinfo.ts';
 import { hostReferenceScript, NAMESPACES, namespacesScript, parseHostReference, parseNamespaces } from './kit/namespaces.ts';
@@ -26,8 +26,6 @@ const insideScript = sectionsScript({
 
 /** The loop as a person would type it, for the command lines shown. */
 const showLinks = (pid: number | string) => `for n in ${NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`;
-
-const addressList = (output: string) => parseIpv4Addresses(output).map((a) => `${a.ifname} ${a.address}/${a.prefixLength}`);
 
 export const lab = defineLab({
   id: 'namespaces',
@@ -146,13 +144,13 @@ export const lab = defineLab({
     });
     ctx.command(`docker exec ${joinedName} ip -o -4 addr`);
     const joinedInside = parseSections((await execIn(docker, joined, ['sh', '-c', insideScript], { signal })).stdout, INSIDE);
-    ctx.output(addressList(joinedInside.addresses).join('\n'));
+    ctx.output(ipv4AddressLines(joinedInside.addresses).join('\n'));
     const joinedNs = parseNamespaces(joinedInside.namespaces);
     ctx.fact('joinedNamespaces', { net: joinedNs.net ?? null, pid: joinedNs.pid ?? null }, 'Joined container: net and pid namespaces');
     ctx.fact('sharedNetNamespaceMatches', joinedNs.net !== undefined && joinedNs.net === mine.net, "Its net namespace is the first container's");
     ctx.fact('joinedPidNamespaceDiffers', joinedNs.pid !== undefined && joinedNs.pid !== mine.pid, 'Its pid namespace is still its own');
-    ctx.fact('firstAddresses', addressList(inside.addresses), 'Addresses in the first container');
-    ctx.fact('joinedAddresses', addressList(joinedInside.addresses), 'Addresses in the joined container');
+    ctx.fact('firstAddresses', ipv4AddressLines(inside.addresses), 'Addresses in the first container');
+    ctx.fact('joinedAddresses', ipv4AddressLines(joinedInside.addresses), 'Addresses in the joined container');
     ctx.note('Same interfaces, same IP, same ports: two containers talking over localhost. This is how a Kubernetes pod shares one network.');
   },
 });

@@ -4,15 +4,13 @@
 import { isMain, runLabCli } from './kit/cli.ts';
 import { execIn, runToCompletion, startContainer } from './kit/containers.ts';
 import { fetchWhenUp } from './kit/http.ts';
-import { parseDefaultGateway, parseIpLink, parseIpv4Addresses } from './kit/ip.ts';
+import { ipv4AddressLines, parseDefaultGateway, parseIpLink, parseIpv4Addresses } from './kit/ip.ts';
 import { defineLab } from './kit/lab.ts';
 import { parseSections, sectionsScript } from './kit/sections.ts';
 
 const PORT = '8080/tcp';
 const NETWORK_VIEW = ['links', 'addresses', 'routes'] as const;
 const networkScript = sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
-
-const addressLines = (output: string) => parseIpv4Addresses(output).map((a) => `${a.ifname} ${a.address}/${a.prefixLength}`);
 
 export const lab = defineLab({
   id: 'network',
@@ -43,7 +41,7 @@ export const lab = defineLab({
     ctx.command(`docker exec ${webName} sh -c 'ip -o link; ip -o -4 addr; ip route'`);
     const bridged = parseSections((await execIn(docker, web, ['sh', '-c', networkScript], { signal })).stdout, NETWORK_VIEW);
     const addresses = parseIpv4Addresses(bridged.addresses);
-    ctx.output(`${addressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
+    ctx.output(`${ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
     const eth0 = addresses.find((a) => a.ifname === 'eth0');
     ctx.fact('bridgeInterfaces', parseIpLink(bridged.links), 'Interfaces on the default network');
     ctx.fact('containerIp', eth0 ? `${eth0.address}/${eth0.prefixLength}` : null, 'Its address (eth0)');
@@ -66,7 +64,7 @@ export const lab = defineLab({
     });
     const none = parseSections(isolated.stdout, NETWORK_VIEW);
     const noneInterfaces = parseIpLink(none.links);
-    ctx.output(`${addressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
+    ctx.output(`${ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
     ctx.fact('noneInterfaces', noneInterfaces, 'Interfaces with --network none');
     ctx.fact('noneRoutes', none.routes.split('\n').filter(Boolean).length, 'Routes with --network none');
     ctx.fact('loopbackOnly', noneInterfaces.length === 1 && noneInterfaces[0] === 'lo', 'Loopback only');

@@ -2,7 +2,7 @@
 // Lab "layers": images are stacks of shared read-only layers; a container adds one thin writable layer.
 import { readFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import { buildSteps, type BuildStep } from './kit/build-steps.ts';
+import { buildSteps, stepTable, type BuildStep } from './kit/build-steps.ts';
 import { isMain, runLabCli } from './kit/cli.ts';
 import { execIn, startContainer } from './kit/containers.ts';
 import { imageHistory, inspectImage } from './kit/engine/image-calls.ts';
@@ -82,7 +82,7 @@ export const lab = defineLab({
       ctx.command(`docker build -t ${tag} labs/images/${name}`);
       ctx.wait(`building ${name}`);
       const steps = buildSteps((await buildLabImage(ctx, name, tag, { showOutput: false })).lines);
-      ctx.output(steps.map((s) => `Step ${s.number}  ${clip(s.instruction, 58).padEnd(60)}${s.instruction.startsWith('FROM') ? '' : s.cached ? 'Using cache' : 'built'}`).join('\n'));
+      ctx.output(stepTable(steps, 'built'));
       builds.push(steps);
     }
     if (builds[1]?.[1]?.cached) {

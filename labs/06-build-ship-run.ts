@@ -3,7 +3,7 @@
 // a plain tar and comes back with the same id; ENTRYPOINT and CMD are both defaults a run can replace.
 import { readFile } from 'node:fs/promises';
 import { percentile } from './kit/stats.ts';
-import { buildSteps, type BuildStep } from './kit/build-steps.ts';
+import { buildSteps, stepTable, type BuildStep } from './kit/build-steps.ts';
 import { isMain, runLabCli } from './kit/cli.ts';
 import { runToCompletion, type RunOptions } from './kit/containers.ts';
 import { inspectImage } from './kit/engine/image-calls.ts';
@@ -11,6 +11,7 @@ import { loadImage, readImageArchive, saveImage } from './kit/image-archive.ts';
 import { buildLabImage, imagesDir } from './kit/images.ts';
 import { RUN_LABEL } from './kit/labels.ts';
 import { defineLab, type LabContext } from './kit/lab.ts';
+import { runShown } from './kit/shown-run.ts';
 import { clip, humanBytes, shortDigest } from './kit/layers.ts';
 
 const IMAGE = 'build-ship-run';
@@ -22,18 +23,11 @@ const instructions = (dockerfile: string) => dockerfile.split('\n').filter((line
 const shortHashes = (text: string) => text.replace(/[0-9a-f]{64}/g, (hash) => `${hash.slice(0, 12)}…`);
 const stepLine = (step: BuildStep) => `${step.number} ${clip(step.instruction, 56)}`;
 
-function showSteps(ctx: LabContext, steps: BuildStep[]): void {
-  ctx.output(steps.map((step) => `Step ${stepLine(step).padEnd(62)}${step.instruction.startsWith('FROM') ? '' : step.cached ? 'Using cache' : 'rebuilt'}`).join('\n'));
-}
+const showSteps = (ctx: LabContext, steps: BuildStep[]) => ctx.output(stepTable(steps, 'rebuilt'));
 
 /** `docker run --rm` of the lab image with some of its defaults replaced; returns what it printed. */
-async function run(ctx: LabContext, image: string, command: string, options: Partial<RunOptions> = {}): Promise<string> {
-  ctx.command(command);
-  const result = await runToCompletion(ctx.docker, { image, labels: ctx.labels, signal: ctx.signal, ...options });
-  const printed = (result.stdout + result.stderr).trim();
-  ctx.output(printed);
-  return printed;
-}
+const run = async (ctx: LabContext, image: string, command: string, options: Partial<RunOptions> = {}) =>
+  (await runShown(ctx, command, { image, ...options })).printed;
 
 export const lab = defineLab({
   id: 'build-ship-run',

@@ -6,7 +6,7 @@ import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { isMain, runLabCli } from './kit/cli.ts';
-import { runToCompletion } from './kit/containers.ts';
+import { runShown } from './kit/shown-run.ts';
 import type { EngineInfo } from './kit/engine/connect.ts';
 import { engineInfo } from './kit/engine/signal-calls.ts';
 import { defineLab, type LabContext } from './kit/lab.ts';
@@ -14,19 +14,8 @@ import { defineLab, type LabContext } from './kit/lab.ts';
 const NOTE = '/data/note.txt';
 
 /** `docker run --rm` of a shell script in the base image, with the given mounts; returns the run. */
-async function sh(ctx: LabContext, command: string, script: string, mounts: Docker.MountSettings[] = []) {
-  ctx.command(command);
-  const result = await runToCompletion(ctx.docker, {
-    image: ctx.baseImage,
-    cmd: ['sh', '-c', script],
-    labels: ctx.labels,
-    hostConfig: { Mounts: mounts },
-    signal: ctx.signal,
-  });
-  const printed = (result.stdout + result.stderr).trim();
-  if (printed) ctx.output(printed);
-  return { ...result, printed };
-}
+const sh = (ctx: LabContext, command: string, script: string, mounts: Docker.MountSettings[] = []) =>
+  runShown(ctx, command, { image: ctx.baseImage, cmd: ['sh', '-c', script], hostConfig: { Mounts: mounts } });
 
 /**
  * Where to make the bind-mounted directory. A bind mount names a path on the ENGINE's host: this

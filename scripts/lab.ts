@@ -3,15 +3,16 @@ import { chalk, minimist } from 'zx';
 import { printFatal, runLabCli } from '../labs/kit/cli.ts';
 import { findLab, labs } from '../labs/index.ts';
 
+const FLAGS = ['--json', '--list', '--help', '-h'];
 const USAGE = 'usage: npm run lab -- <id> [--json]   |   npm run lab -- --list';
 
 async function main(argv: string[]): Promise<number> {
-  const args = minimist(argv, { boolean: ['json', 'list', 'help'], alias: { h: 'help' }, unknown: (a) => !a.startsWith('-') || ['--json', '--list', '--help', '-h'].includes(a) });
-  const unknownFlag = argv.find((a) => a.startsWith('-') && !['--json', '--list', '--help', '-h'].includes(a));
+  const unknownFlag = argv.find((a) => a.startsWith('-') && !FLAGS.includes(a));
   if (unknownFlag) {
     printFatal(new Error(`Unknown option ${unknownFlag}.\n${USAGE}`));
     return 2;
   }
+  const args = minimist(argv, { boolean: ['json', 'list', 'help'], alias: { h: 'help' } });
   if (args.help) {
     console.log(USAGE);
     return 0;

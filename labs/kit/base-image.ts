@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { followBuild } from './build.ts';
+import { withDeadline } from './deadline.ts';
+import { inspectImage } from './engine/image-calls.ts';
 import { WharfError } from './errors.ts';
 import { LAB_LABEL } from './labels.ts';
 
@@ -97,9 +99,9 @@ export interface BaseImageResult {
   hash: string;
 }
 
-async function existingHash(docker: Docker): Promise<string | undefined> {
+async function existingHash(docker: Docker, signal: AbortSignal): Promise<string | undefined> {
   try {
-    const image = await docker.getImage(BASE_IMAGE).inspect();
+    const image = await inspectImage(docker, BASE_IMAGE, signal);
     return image.Config?.Labels?.[HASH_LABEL];
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;
@@ -118,7 +120,7 @@ export async function ensureBaseImage(
 ): Promise<BaseImageResult> {
   const entries = await buildContext(engineArch);
   const hash = contextHash(entries);
-  if ((await existingHash(docker)) === hash) return { image: BASE_IMAGE, built: false, hash };
+  if ((await existingHash(docker, withDeadline(options.signal, 10_000))) === hash) return { image: BASE_IMAGE, built: false, hash };
 
   const stream = await docker.buildImage(tarOf(entries), {
     t: BASE_IMAGE,

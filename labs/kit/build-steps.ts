@@ -1,4 +1,5 @@
-import { STEP_LINE } from './build.ts';
+import { CACHE_HIT, STEP_LINE } from './build.ts';
+import { clip } from './layers.ts';
 
 /** One instruction of a finished build, and whether the engine reused a cached result for it. */
 export interface BuildStep {
@@ -7,9 +8,6 @@ export interface BuildStep {
   instruction: string;
   cached: boolean;
 }
-
-// Docker's classic builder prints " ---> Using cache", Podman "--> Using cache <id>".
-const CACHE_HIT = /^\s*-+>\s*Using cache\b/;
 
 /**
  * Reads a build's output lines (BuiltImage.lines) back into its steps. FROM is never "cached": it
@@ -23,4 +21,11 @@ export function buildSteps(lines: string[]): BuildStep[] {
     else if (CACHE_HIT.test(line) && steps.length) steps[steps.length - 1]!.cached = true;
   }
   return steps;
+}
+
+/** "Step 3/8 RUN ..." per step, with "Using cache" or `fresh` ("built", "rebuilt") beside it. */
+export function stepTable(steps: BuildStep[], fresh: string): string {
+  return steps
+    .map((step) => `Step ${`${step.number} ${clip(step.instruction, 56)}`.padEnd(62)}${step.instruction.startsWith('FROM') ? '' : step.cached ? 'Using cache' : fresh}`)
+    .join('\n');
 }

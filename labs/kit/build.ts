@@ -11,6 +11,8 @@ interface BuildMessage {
 }
 
 export const STEP_LINE = /^\s*(?:Step|STEP)\s+(\d+\/\d+)\s*:\s*(.*)$/;
+/** Docker's classic builder prints " ---> Using cache", Podman "--> Using cache <id>". */
+export const CACHE_HIT = /^\s*-+>\s*Using cache\b/;
 
 /** " ---> 3eebbaf4af63" (Docker) or "--> 3eebbaf4af6" (Podman): a step's finished image. */
 const STEP_IMAGE = /^\s*-{2,3}>\s*([0-9a-f]{12,64})\s*$/;
@@ -35,7 +37,7 @@ export async function followBuild(
     return await collectBuild(docker, stream, (line) => {
       const step = STEP_LINE.exec(line);
       if (step) ownStep = !/^FROM\b/i.test(step[2] ?? '');
-      else if (/using cache/i.test(line)) ownStep = false;
+      else if (CACHE_HIT.test(line)) ownStep = false;
       const image = STEP_IMAGE.exec(line)?.[1];
       if (image && ownStep) stepImages.push(image);
       onLine(line);

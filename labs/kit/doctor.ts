@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { busyboxPathFor, ensureBaseImage } from './base-image.ts';
+import { BASE_IMAGE, busyboxPathFor, ensureBaseImage } from './base-image.ts';
 import { removeByLabel } from './cleanup.ts';
 import { runToCompletion } from './containers.ts';
 import { connectEngine, type Engine } from './engine/connect.ts';
@@ -72,7 +72,7 @@ export async function runDoctor(options: { port: number; connect?: () => Promise
     const runId = newRunId();
     checks.push(await step('A container runs', async () => {
       const started = performance.now();
-      const result = await runToCompletion(docker, { image: 'wharf/base:latest', cmd: ['echo', 'hello from wharf'], labels: runLabels('doctor', runId) });
+      const result = await runToCompletion(docker, { image: BASE_IMAGE, cmd: ['echo', 'hello from wharf'], labels: runLabels('doctor', runId) });
       if (result.exitCode !== 0 || result.stdout.trim() !== 'hello from wharf') {
         throw new Error(`unexpected result: exit ${result.exitCode}, output ${JSON.stringify(result.stdout + result.stderr)}`);
       }

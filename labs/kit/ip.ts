@@ -23,6 +23,11 @@ export function parseIpv4Addresses(output: string): Ipv4Address[] {
     .map((match) => ({ ifname: match[1]!, address: match[2]!, prefixLength: Number(match[3]) }));
 }
 
+/** Each address as `ip` writes it for people: `eth0 172.17.0.2/16`. */
+export function ipv4AddressLines(output: string): string[] {
+  return parseIpv4Addresses(output).map((a) => `${a.ifname} ${a.address}/${a.prefixLength}`);
+}
+
 /** The gateway of the default route in `ip route` output (`default via 172.17.0.1 dev eth0`). */
 export function parseDefaultGateway(output: string): string | undefined {
   return /^default via ([\d.]+)/m.exec(output)?.[1];

@@ -60,10 +60,14 @@ export async function waitForDeck(page: Page): Promise<void> {
   );
 }
 
-export async function openDeck(deck: Deck, lang: Lang, query = STILL, hash = ''): Promise<OpenedDeck> {
-  const page = await deck.context.newPage();
-  const problems = watch(page, deck.server.url);
-  await page.goto(`${deck.server.url}?lang=${lang}&${query}${hash}`);
+export const openDeck = (deck: Deck, lang: Lang, query = STILL, hash = ''): Promise<OpenedDeck> =>
+  openDeckAt(deck.context, deck.server.url, lang, query, hash);
+
+/** Opens the deck served at `base` (the dev server, a built deck, or the lab runner). */
+export async function openDeckAt(context: BrowserContext, base: string, lang: Lang, query = STILL, hash = ''): Promise<OpenedDeck> {
+  const page = await context.newPage();
+  const problems = watch(page, base);
+  await page.goto(`${base}?lang=${lang}&${query}${hash}`);
   await waitForDeck(page);
   return { page, problems };
 }

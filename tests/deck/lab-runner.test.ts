@@ -6,7 +6,7 @@ import { startRunner, type Runner } from '../../runner/server.ts';
 import { launchChromium, serveDeck, type Chromium, type DeckServer } from '../../scripts/pdf.ts';
 import { sharedEngine, wharfObjects } from '../labs/support.ts';
 import { noEngine } from '../runner/support.ts';
-import { STILL, waitForDeck, watch } from './harness.ts';
+import { openDeckAt, STILL } from './harness.ts';
 
 let chromium: Chromium;
 
@@ -15,13 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => chromium?.close());
 
-async function openLabSlide(base: string, lab: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await chromium.context.newPage();
-  const problems = watch(page, base);
-  await page.goto(`${base}?lang=en&${STILL}#/lab-${lab}`);
-  await waitForDeck(page);
-  return { page, problems };
-}
+const openLabSlide = (base: string, lab: string) => openDeckAt(chromium.context, base, 'en', STILL, `#/lab-${lab}`);
 
 const pane = (page: Page, lab: string) => page.locator(`section[data-lab="${lab}"] [data-lab-pane]`);
 const terminalText = (page: Page, lab: string) => pane(page, lab).locator('.xterm-rows').innerText();

@@ -26,7 +26,7 @@ describe('lab: build-ship-run', () => {
 
     // The edit is one instruction, late in the file: the lab's premise, checked on the files themselves.
     expect(edited).toHaveLength(original.length);
-    const changed = edited.map((line, i) => i).filter((i) => edited[i] !== original[i]);
+    const changed = edited.map((_, i) => i).filter((i) => edited[i] !== original[i]);
     expect(changed).toHaveLength(1);
     const changedStep = changed[0]! + 1; // steps count from 1, FROM included
 

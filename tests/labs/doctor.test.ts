@@ -1,11 +1,7 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../labs/kit/doctor.ts';
-import { connectEngine } from '../../labs/kit/engine/connect.ts';
-import { sharedEngine, wharfObjects } from './support.ts';
+import { connectNowhere, sharedEngine, wharfObjects } from './support.ts';
 
 describe('doctor', () => {
   it('passes every check on a working machine, really running a container, and leaves nothing', async () => {
@@ -30,8 +26,7 @@ describe('doctor', () => {
   });
 
   it('without an engine, says what was tried and skips what needs one', async () => {
-    const nowhere = mkdtempSync(join(tmpdir(), 'wharf-no-engine-'));
-    const checks = await runDoctor({ port: 0, connect: () => connectEngine({ env: {}, platform: 'linux', home: nowhere, root: nowhere }) });
+    const checks = await runDoctor({ port: 0, connect: connectNowhere });
     expect(checks.map((c) => c.name)).toEqual(['Node.js', 'Container engine', 'Deck port']);
     expect(checks[1]).toMatchObject({ ok: false, detail: 'No container engine answered.', hint: expect.stringContaining('Tried:') });
   });

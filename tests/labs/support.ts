@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { isBaseImage } from '../../labs/kit/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
@@ -7,6 +10,12 @@ import type { Lab } from '../../labs/kit/lab.ts';
 import { runLab, type LabOutcome } from '../../labs/kit/run-lab.ts';
 
 let engine: Promise<Engine> | undefined;
+
+/** Discovery that looks only in an empty directory: the machine as it is with no engine. */
+export function connectNowhere(): Promise<Engine> {
+  const nowhere = mkdtempSync(join(tmpdir(), 'wharf-no-engine-'));
+  return connectEngine({ env: {}, platform: 'linux', home: nowhere, root: nowhere });
+}
 
 /** One engine connection for a whole test file; a missing engine fails here, loudly, never skips. */
 export function sharedEngine(): Promise<Engine> {

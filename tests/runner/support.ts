@@ -1,9 +1,6 @@
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connectEngine } from '../../labs/kit/engine/connect.ts';
 import { EngineSource } from '../../runner/engine-source.ts';
+import { connectNowhere } from '../labs/support.ts';
 import { defineLab } from '../../labs/kit/lab.ts';
 import { startContainer } from '../../labs/kit/containers.ts';
 
@@ -38,8 +35,5 @@ export const idleLab = defineLab({
   },
 });
 
-/** An engine source that looks only in an empty directory: the runner as it is with no engine. */
-export function noEngine(): EngineSource {
-  const nowhere = mkdtempSync(join(tmpdir(), 'wharf-no-engine-'));
-  return new EngineSource(() => connectEngine({ env: {}, platform: 'linux', home: nowhere, root: nowhere }));
-}
+/** The runner as it is with no engine. */
+export const noEngine = () => new EngineSource(connectNowhere);

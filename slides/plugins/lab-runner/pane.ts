@@ -67,7 +67,8 @@ export class LabPane {
 
   /** Shown when the slide is first visited, or at once for print: the recording if there is one. */
   async showInitial(): Promise<void> {
-    if (this.client) return;
+    // Once per pane: revisiting the slide must not redraw the recording (or wipe a live run's output).
+    if (this.client || this.element.dataset.source) return;
     await this.showRecording(this.text.noRunner);
   }
 
@@ -83,6 +84,7 @@ export class LabPane {
     if (!engine) return this.showRecording(this.text.runnerDown);
     if (!engine.ok) return this.showRecording(this.text.engineDown(engine.error));
     this.setState('starting');
+    this.element.dataset.source = 'live';
     const terminal = await this.ensureTerminal();
     terminal.reset();
     this.factsHost.replaceChildren();
