@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/06-build-ship-run.ts';
 import { imagesDir } from '../../labs/kit/images.ts';
-import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+import { expectCleanRun, observe } from './support.ts';
 
 const dir = imagesDir('build-ship-run');
 const instructions = (file: string) => readFileSync(`${dir}${file}`, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
@@ -11,18 +11,11 @@ const edited = instructions('Dockerfile.edited');
 const jsonArgs = (keyword: string) => JSON.parse(original.find((l) => l.startsWith(`${keyword} `))!.slice(keyword.length + 1)) as string[];
 const stepNumber = (line: string) => Number(line.split('/')[0]);
 
-async function expectClean({ ok, error, runId, events }: Observed) {
-  expect(error).toBeUndefined();
-  expect(ok).toBe(true);
-  expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
-  expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
-}
-
 describe('lab: build-ship-run', () => {
   it('shows the build cache, CMD vs ENTRYPOINT, a save/load round trip and start-up times', async () => {
     const observed = await observe(lab);
     const { facts } = observed;
-    await expectClean(observed);
+    await expectCleanRun(observed);
 
     // The edit is one instruction, late in the file: the lab's premise, checked on the files themselves.
     expect(edited).toHaveLength(original.length);
@@ -73,6 +66,6 @@ describe('lab: build-ship-run', () => {
 
   it('two overlapping runs both succeed and both clean up', async () => {
     const runs = await Promise.all([observe(lab), observe(lab)]);
-    for (const run of runs) await expectClean(run);
+    for (const run of runs) await expectCleanRun(run);
   });
 });

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/05-layers.ts';
 import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
-import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 interface Layer {
   digest: string;
@@ -29,18 +29,11 @@ async function baseLayers(): Promise<string[]> {
   return ((await docker.getImage(BASE_IMAGE).inspect()).RootFS.Layers ?? []).map(short);
 }
 
-async function expectClean({ ok, error, runId, events }: Observed) {
-  expect(error).toBeUndefined();
-  expect(ok).toBe(true);
-  expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
-  expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
-}
-
 describe('lab: layers', () => {
   it('shows shared layer digests, a container diff, copy-on-write and the overlay directories', async () => {
     const observed = await observe(lab);
     const { facts } = observed;
-    await expectClean(observed);
+    await expectCleanRun(observed);
 
     // Both images are the base's layers, in order, then the common RUN, then one layer of their own.
     const base = await baseLayers();
@@ -122,7 +115,7 @@ describe('lab: layers', () => {
   it('two overlapping runs both succeed and both clean up', async () => {
     const runs = await Promise.all([observe(lab), observe(lab)]);
     for (const run of runs) {
-      await expectClean(run);
+      await expectCleanRun(run);
       expect((run.facts.sharedLayers as { count: number }).count).toBe((await baseLayers()).length + 1);
     }
   });

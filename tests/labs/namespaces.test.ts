@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/02-namespaces.ts';
-import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+import { expectCleanRun, observe, type Observed, runObjects, sharedEngine } from './support.ts';
 
 interface NamespaceFact {
   container: number;
@@ -70,11 +70,8 @@ describe('lab: namespaces', () => {
 
   it('runs twice at once without either run touching the other', async () => {
     const runs = await Promise.all([observe(lab), observe(lab)]);
-    const { docker } = await sharedEngine();
     for (const run of runs) {
-      expect(run.error).toBeUndefined();
-      expect(run.ok).toBe(true);
-      expect(await runObjects(docker, run.runId)).toEqual([]);
+      await expectCleanRun(run);
     }
     expect(runs[0]!.facts.containerId).not.toBe(runs[1]!.facts.containerId);
     expect(runs[0]!.facts.joinedNamespaces).not.toEqual(runs[1]!.facts.joinedNamespaces);

@@ -1,7 +1,7 @@
 import { BlockList } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/03-network.ts';
-import { observe, runObjects, sharedEngine } from './support.ts';
+import { expectCleanRun, observe, runObjects, sharedEngine } from './support.ts';
 
 /** The IPv4 subnets of an engine network, from the engine itself rather than from inside the container. */
 async function subnetsOf(network: string): Promise<BlockList> {
@@ -48,12 +48,9 @@ describe('lab: network', () => {
 
   it('runs twice at once: two servers, two ports, each page its own run', async () => {
     const runs = await Promise.all([observe(lab), observe(lab)]);
-    const { docker } = await sharedEngine();
     for (const run of runs) {
-      expect(run.error).toBeUndefined();
-      expect(run.ok).toBe(true);
+      await expectCleanRun(run);
       expect(run.facts.body).toContain(run.runId);
-      expect(await runObjects(docker, run.runId)).toEqual([]);
     }
     expect(runs[0]!.facts.publishedPort).not.toBe(runs[1]!.facts.publishedPort);
     expect(runs[0]!.facts.containerIp).not.toBe(runs[1]!.facts.containerIp);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { expect } from 'vitest';
 import { isBaseImage } from '../../labs/kit/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
 import type { LabEvent } from '../../labs/kit/events.ts';
@@ -39,6 +40,14 @@ export async function observe(lab: Lab, options: { signal?: AbortSignal; onEvent
     },
   });
   return { ...outcome, events };
+}
+
+/** The run succeeded, its cleanup reported nothing left behind, and the engine agrees. */
+export async function expectCleanRun({ ok, error, runId, events }: Observed): Promise<void> {
+  expect(error).toBeUndefined();
+  expect(ok).toBe(true);
+  expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
+  expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
 }
 
 /**

@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/07-volumes.ts';
-import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+import { expectCleanRun, observe, type Observed, runObjects, sharedEngine } from './support.ts';
 
-async function expectClean({ ok, error, runId, events, facts }: Observed) {
-  expect(error).toBeUndefined();
-  expect(ok).toBe(true);
-  expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
+async function expectClean(run: Observed) {
+  await expectCleanRun(run);
+  const { facts } = run;
   const { docker } = await sharedEngine();
-  expect(await runObjects(docker, runId)).toEqual([]);
   // The volume itself is gone, asked for by name rather than by label.
   await expect(docker.getVolume(facts.volumeName as string).inspect()).rejects.toMatchObject({ statusCode: 404 });
   // The bind-mounted directory is not an engine object: the lab removes it itself.
