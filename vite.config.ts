@@ -1,13 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { buildStampPlugin } from './runner/deck-build.ts';
 
-// The deck lives in slides/; the presenter's port is fixed so slides, docs and the runner agree.
-const port = Number(process.env.WHARF_PORT ?? 4173);
+const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 
+// The deck lives in slides/. It is served by `npm start` (the built deck) or `npm run dev` (vite in
+// middleware mode), both behind the runner's guards; plain `vite` is not how Wharf serves it.
 export default defineConfig({
-  root: 'slides',
+  root: `${root}/slides`,
   base: './',
-  server: { host: '127.0.0.1', port, strictPort: true },
-  preview: { host: '127.0.0.1', port, strictPort: true },
+  plugins: [buildStampPlugin(root)],
+  // No cross-origin reads of the dev server, whatever Origin asks.
+  server: { host: '127.0.0.1', cors: false },
+  preview: { host: '127.0.0.1', cors: false },
   // highlight.js (~900 kB raw) is one lazily loaded chunk on purpose: it loads after the deck is ready.
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   // Pre-bundled up front: discovering a lazily imported one mid-talk would make vite reload the page.

@@ -1,10 +1,7 @@
 import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
 import { ping } from '../labs/kit/engine/signal-calls.ts';
 import { describeError } from '../labs/kit/errors.ts';
-
-export type EngineStatus =
-  | { ok: true; product: string; version: string; arch: string; host: string; passedOver: string[] }
-  | { ok: false; error: string; hint?: string };
+import type { EngineStatus } from './protocol.ts';
 
 /**
  * The runner's engine: discovered once and reused, so a Run answers in milliseconds; checked again

@@ -7,12 +7,13 @@ import type { Lab } from '../labs/kit/lab.ts';
 import { runLab } from '../labs/kit/run-lab.ts';
 import type { StreamedEvent } from './protocol.ts';
 
-
 export interface Run {
   id: string;
   lab: string;
   events: StreamedEvent[];
   done: boolean;
+  /** How many are following its events right now. */
+  readonly followers: number;
   stop(): void;
   /** Calls `listener` for every event so far and every future one; returns an unsubscribe. */
   subscribe(listener: (streamed: StreamedEvent) => void, onEnd: () => void): () => void;
@@ -29,7 +30,6 @@ export class RunLimitError extends Error {
 }
 
 export interface RunManagerOptions {
-  labs: readonly Lab[];
   /** Connected lazily and reused, so a Run answers in milliseconds, not a discovery. */
   engine: () => Promise<Engine>;
   maxConcurrent?: number;
@@ -89,6 +89,9 @@ export class RunManager {
       lab: lab.id,
       events,
       done: false,
+      get followers() {
+        return listeners.size;
+      },
       stop: () => controller.abort(new Error('stopped from the deck')),
       subscribe: (event, end) => {
         for (const streamed of events) event(streamed);

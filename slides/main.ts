@@ -15,10 +15,30 @@ import { printRequested } from './deck/print.ts';
 import { createStatus } from './deck/status.ts';
 import { Diagrams } from './plugins/diagrams.ts';
 import { LabRunner } from './plugins/lab-runner/index.ts';
+import { isSpeakerPreview, takeRunnerKey } from './plugins/lab-runner/session.ts';
 import { LangSwitch } from './plugins/lang-switch.ts';
+
+/**
+ * reveal.js's postMessage API obeys any window that holds a reference to the deck, whatever its
+ * origin. Only the speaker view's previews need it, and they are driven from the deck's own origin:
+ * everything else is dropped before reveal sees it.
+ */
+function acceptMessagesFromOwnOriginOnly(): void {
+  window.addEventListener(
+    'message',
+    (event) => {
+      if (event.origin !== window.location.origin) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}
 
 async function start(): Promise<void> {
   performance.mark('wharf:start');
+  // Before reveal reads the hash as a slide id.
+  const runnerKey = takeRunnerKey();
+  const speakerPreview = isSpeakerPreview();
+  if (speakerPreview) acceptMessagesFromOwnOriginOnly();
   const lang = langFromUrl();
   const status = createStatus(lang);
   document.documentElement.lang = htmlLang[lang];
@@ -46,7 +66,10 @@ async function start(): Promise<void> {
     slideNumber: 'c/t',
     showNotes: false,
     markdown: { smartypants: false },
-    plugins: [Markdown, Diagrams(lang), LabRunner(lang), LangSwitch(lang), Notes, ...(highlight ? [highlight] : [])],
+    // Off in the deck itself: another site could open it and drive it (triggerKey) through this API.
+    postMessage: speakerPreview,
+    postMessageEvents: speakerPreview,
+    plugins: [Markdown, Diagrams(lang), LabRunner(lang, runnerKey), LangSwitch(lang), Notes, ...(highlight ? [highlight] : [])],
   });
   status.reveal = deck;
 

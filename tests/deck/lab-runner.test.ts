@@ -17,18 +17,27 @@ afterAll(() => chromium?.close());
 
 const openLabSlide = (base: string, lab: string) => openDeckAt(chromium.context, base, 'en', STILL, `#/lab-${lab}`);
 
+/** The presenter's way in: the link `npm start` printed (its key in the fragment), then the lab's slide. */
+async function openLabSlideAsPresenter(runner: Runner, lab: string) {
+  const opened = await openDeckAt(chromium.context, runner.url, 'en', STILL, `#${runner.secretUrl.split('#')[1]}`);
+  expect(opened.page.url()).not.toContain(runner.sessions.key);
+  await opened.page.evaluate((id) => (window.location.hash = `#/lab-${id}`), lab);
+  await expect.poll(() => opened.page.evaluate(() => window.wharfDeck!.reveal!.getCurrentSlide().id)).toBe(`lab-${lab}`);
+  return opened;
+}
+
 const pane = (page: Page, lab: string) => page.locator(`section[data-lab="${lab}"] [data-lab-pane]`);
 const terminalText = (page: Page, lab: string) => pane(page, lab).locator('.xterm-rows').innerText();
 
 describe('lab slides with the runner (npm start)', () => {
   let runner: Runner;
   beforeAll(async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    runner = await startRunner({ port: 0 });
   });
   afterAll(() => runner?.close());
 
   it('runs the lab from its slide: real output streams into the terminal, then the facts', async () => {
-    const { page, problems } = await openLabSlide(runner.url, 'processes');
+    const { page, problems } = await openLabSlideAsPresenter(runner, 'processes');
     await pane(page, 'processes').locator('.lab-run').click();
     await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('A container is a process');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 60_000 }).toBe('idle');
@@ -42,7 +51,7 @@ describe('lab slides with the runner (npm start)', () => {
   });
 
   it('stops a run from the slide and leaves no engine object behind', async () => {
-    const { page } = await openLabSlide(runner.url, 'processes');
+    const { page } = await openLabSlideAsPresenter(runner, 'processes');
     await page.keyboard.press('r');
     await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('Container id');
     await pane(page, 'processes').locator('.lab-stop').click();
@@ -53,15 +62,35 @@ describe('lab slides with the runner (npm start)', () => {
   });
 });
 
+describe('lab slides in a tab not opened from the printed link', () => {
+  let runner: Runner;
+  beforeAll(async () => {
+    runner = await startRunner({ port: 0 });
+  });
+  afterAll(() => runner?.close());
+
+  it('shows the recording, offers no Run, and says which link runs labs live', async () => {
+    const { page, problems } = await openLabSlide(runner.url, 'processes');
+    await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
+    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/^Live runs need the link “npm start” printed in its terminal\. Showing the recording/);
+    expect(await pane(page, 'processes').locator('.lab-run').isVisible()).toBe(false);
+    await page.keyboard.press('r');
+    await page.waitForTimeout(500);
+    expect(runner.runs.active()).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('lab slides when the runner has no engine', () => {
   let runner: Runner;
   beforeAll(async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn', engine: noEngine() });
+    runner = await startRunner({ port: 0, engine: noEngine() });
   });
   afterAll(() => runner?.close());
 
   it('falls back to the recording on Run, and says why', async () => {
-    const { page } = await openLabSlide(runner.url, 'processes');
+    const { page } = await openLabSlideAsPresenter(runner, 'processes');
     await pane(page, 'processes').locator('.lab-run').click();
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
     const status = await pane(page, 'processes').locator('.lab-status').innerText();

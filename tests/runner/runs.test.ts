@@ -2,29 +2,36 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lab as processes } from '../../labs/01-processes.ts';
 import type { LabEvent } from '../../labs/kit/events.ts';
-import { startRunner, type Runner } from '../../runner/server.ts';
-import type { StreamedEvent } from '../../runner/protocol.ts';
+import { MAX_FOLLOWERS_PER_RUN } from '../../runner/api.ts';
+import { API, type StartRunReply, type StreamedEvent } from '../../runner/protocol.ts';
+import { type Runner, type RunnerOptions, startRunner } from '../../runner/server.ts';
 import { runObjects, sharedEngine } from '../labs/support.ts';
-import { idleLab, noEngine, send } from './support.ts';
+import { idleLab, noEngine, openSession, send, type SessionHeaders, tinyDeck } from './support.ts';
 
 let runner: Runner | undefined;
+let session: SessionHeaders;
 afterEach(async () => {
   await runner?.close();
   runner = undefined;
 });
 
-const headers = (r: Runner) => ({ origin: `http://127.0.0.1:${r.port}`, 'x-wharf-token': r.token, 'content-type': 'application/json' });
+/** A runner over a tiny deck (these tests are about runs), with a session opened as the deck would. */
+async function startWithSession(options: Omit<RunnerOptions, 'port'> = {}): Promise<Runner> {
+  runner = await startRunner({ port: 0, deckDir: await tinyDeck(), ...options });
+  session = await openSession(runner);
+  return runner;
+}
 
 async function start(r: Runner, lab: string) {
-  const reply = await send(r.port, 'POST', '/api/runs', headers(r), JSON.stringify({ lab }));
-  return { status: reply.status, runId: (JSON.parse(reply.body) as { runId?: string }).runId };
+  const reply = await send(r.port, 'POST', API.runs, session, JSON.stringify({ lab }));
+  return { status: reply.status, runId: (JSON.parse(reply.body) as Partial<StartRunReply>).runnerRunId };
 }
 
 /** Reads a run's SSE stream; `onEvent` may act mid-stream. Resolves with every event once it ends. */
 function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () => {}, onAnsi: (text: string) => void = () => {}): Promise<LabEvent[]> {
   return new Promise((resolve, reject) => {
     const events: LabEvent[] = [];
-    const req = request({ host: '127.0.0.1', port: r.port, path: `/api/runs/${runId}/events`, headers: { host: `127.0.0.1:${r.port}`, 'x-wharf-token': r.token }, signal: AbortSignal.timeout(60_000) }, (res) => {
+    const req = request({ host: '127.0.0.1', port: r.port, path: `/api/runs/${runId}/events`, headers: { ...session, host: `127.0.0.1:${r.port}` }, signal: AbortSignal.timeout(60_000) }, (res) => {
       expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
       let buffer = '';
       res.on('data', (chunk: Buffer) => {
@@ -52,7 +59,7 @@ const startEvent = (events: LabEvent[]) => events.find((e): e is Extract<LabEven
 
 describe('runner runs', () => {
   it('starts a lab, streams its whole story with terminal text, and cleans up', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    runner = await startWithSession();
     const { status, runId } = await start(runner, 'processes');
     expect(status).toBe(201);
     const terminal: string[] = [];
@@ -66,13 +73,13 @@ describe('runner runs', () => {
   });
 
   it('stops a run on request and removes its engine objects within 5 s', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    runner = await startWithSession();
     const { runId } = await start(runner, 'processes');
     let stopAt = 0;
     const events = await stream(runner, runId!, (event) => {
       if (event.type === 'fact' && event.key === 'containerId' && !stopAt) {
         stopAt = performance.now();
-        void send(runner!.port, 'POST', `/api/runs/${runId}/stop`, headers(runner!));
+        void send(runner!.port, 'POST', `/api/runs/${runId}/stop`, session);
       }
     });
     const cleanedAfterMs = performance.now() - stopAt;
@@ -82,19 +89,19 @@ describe('runner runs', () => {
   });
 
   it('runs one lab once at a time (409) and refuses beyond the global limit (429)', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn', labs: [processes, idleLab], maxConcurrent: 1 });
+    runner = await startWithSession({ labs: [processes, idleLab], maxConcurrent: 1 });
     const first = await start(runner, 'idle');
     expect(first.status).toBe(201);
     expect((await start(runner, 'idle')).status).toBe(409);
     expect((await start(runner, 'processes')).status).toBe(429);
-    await send(runner.port, 'POST', `/api/runs/${first.runId}/stop`, headers(runner));
+    await send(runner.port, 'POST', `/api/runs/${first.runId}/stop`, session);
     const events = await stream(runner, first.runId!);
     expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
     expect((await start(runner, 'processes')).status).toBe(201);
   });
 
   it('ends a run that outlives its deadline, and cleans up', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn', labs: [idleLab], deadlineMs: 2000 });
+    runner = await startWithSession({ labs: [idleLab], deadlineMs: 2000 });
     const { runId } = await start(runner, 'idle');
     const events = await stream(runner, runId!);
     expect(events.some((e) => e.type === 'fact' && e.key === 'containerId')).toBe(true);
@@ -103,20 +110,42 @@ describe('runner runs', () => {
   });
 
   it('says whether the engine answers, and what it is', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn' });
+    runner = await startWithSession();
     const { info } = await sharedEngine();
-    const up = JSON.parse((await send(runner.port, 'GET', '/api/engine', { 'x-wharf-token': runner.token })).body);
+    const up = JSON.parse((await send(runner.port, 'GET', '/api/engine', session)).body);
     expect(up).toEqual({ ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, passedOver: info.passedOver });
     await runner.close();
 
-    runner = await startRunner({ port: 0, logLevel: 'warn', engine: noEngine() });
-    const down = JSON.parse((await send(runner.port, 'GET', '/api/engine', { 'x-wharf-token': runner.token })).body);
+    runner = await startWithSession({ engine: noEngine() });
+    const down = JSON.parse((await send(runner.port, 'GET', '/api/engine', session)).body);
     expect(down).toMatchObject({ ok: false, error: 'No container engine answered.', hint: expect.stringContaining('Tried:') });
   });
 
+  it('lets a few follow one run, and refuses more', async () => {
+    runner = await startWithSession({ labs: [idleLab] });
+    const { runId } = await start(runner, 'idle');
+    const followers = Array.from({ length: MAX_FOLLOWERS_PER_RUN }, () => stream(runner!, runId!));
+    await expect.poll(() => runner!.runs.get(runId!)?.followers).toBe(MAX_FOLLOWERS_PER_RUN);
+    expect((await send(runner.port, 'GET', API.runEvents(runId!), session)).status).toBe(429);
+    await send(runner.port, 'POST', API.stopRun(runId!), session);
+    for (const events of await Promise.all(followers)) expect(events.at(-1)).toMatchObject({ type: 'result', ok: false });
+  });
+
+  it('limits how many runs may be started in a minute', async () => {
+    runner = await startWithSession({ labs: [idleLab], engine: noEngine() });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { status, runId } = await start(runner, 'idle');
+      statuses.push(status);
+      if (runId) await runner.runs.get(runId)?.finished;
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
   it('refuses to stream or stop a run it does not know', async () => {
-    runner = await startRunner({ port: 0, logLevel: 'warn' });
-    expect((await send(runner.port, 'GET', '/api/runs/0123456789abcdef/events', { 'x-wharf-token': runner.token })).status).toBe(404);
-    expect((await send(runner.port, 'POST', '/api/runs/0123456789abcdef/stop', headers(runner))).status).toBe(404);
+    runner = await startWithSession();
+    expect((await send(runner.port, 'GET', '/api/runs/0123456789abcdef/events', session)).status).toBe(404);
+    expect((await send(runner.port, 'POST', '/api/runs/0123456789abcdef/stop', session)).status).toBe(404);
   });
 });

@@ -1,25 +1,57 @@
 import { request } from 'node:http';
-import { EngineSource } from '../../runner/engine-source.ts';
-import { connectNowhere } from '../labs/support.ts';
-import { defineLab } from '../../labs/kit/lab.ts';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startContainer } from '../../labs/kit/containers.ts';
+import { defineLab } from '../../labs/kit/lab.ts';
+import { EngineSource } from '../../runner/engine-source.ts';
+import { API, CSRF_HEADER, type SessionReply } from '../../runner/protocol.ts';
+import type { Runner } from '../../runner/server.ts';
+import { connectNowhere } from '../labs/support.ts';
 
 export interface Reply {
   status: number;
+  headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
-/** A raw HTTP request, so tests can send any Host and Origin a hostile page could. */
+/** A raw HTTP request, so tests can send any Host, Origin or cookie a hostile page or user could. */
 export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers }, signal: AbortSignal.timeout(10_000) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers }, signal: AbortSignal.timeout(10_000) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** What the deck sends once it has a session: its Origin, the session cookie and the CSRF header. */
+export type SessionHeaders = Record<string, string>;
+
+/** Opens a session the way the deck does with the printed key, and returns the headers it then sends. */
+export async function openSession(runner: Runner): Promise<SessionHeaders> {
+  const origin = `http://127.0.0.1:${runner.port}`;
+  const reply = await send(runner.port, 'POST', API.session, { origin, 'content-type': 'application/json' }, JSON.stringify({ key: runner.sessions.key }));
+  if (reply.status !== 201) throw new Error(`session refused: ${reply.status} ${reply.body}`);
+  const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
+  const { csrf } = JSON.parse(reply.body) as SessionReply;
+  return { origin, cookie, [CSRF_HEADER]: csrf, 'content-type': 'application/json' };
+}
+
+/** A built deck of two files, for runner tests that are about the server, not the slides. */
+export async function tinyDeck(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wharf-tiny-deck-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>deck</title></head><body><script type="module" src="./assets/app-abc123.js"></script></body></html>');
+  await writeFile(join(dir, 'assets', 'app-abc123.js'), 'console.log("deck");\n');
+  await writeFile(join(dir, '.wharf-build.json'), '{}');
+  return dir;
 }
 
 /** A lab that starts a container and then waits until it is stopped: for limits and deadlines. */

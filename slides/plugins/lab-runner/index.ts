@@ -1,39 +1,43 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Lang } from '../../deck/lang.ts';
 import { printRequested } from '../../deck/print.ts';
-import { RunnerClient } from './client.ts';
 import { LabPane } from './pane.ts';
+import { openRunnerSession } from './session.ts';
 import './lab-runner.css';
 
 const R_KEY = 82;
 
 /**
  * Adds a lab pane to every slide marked `data-lab="<id>"`. Live runs go through the local runner
- * that `npm start` serves; a static build or the PDF shows each lab's last recording instead.
+ * that `npm start` serves, from a tab opened with the link it printed; a static build, the PDF and
+ * a tab without that link show each lab's last recording instead.
  */
-export function LabRunner(lang: Lang): RevealPlugin {
+export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlugin {
   return {
     id: 'wharf-lab-runner',
-    init(deck: RevealApi) {
-      const client = RunnerClient.fromPage();
+    async init(deck: RevealApi) {
+      const access = printRequested() ? { kind: 'none' as const } : await openRunnerSession(runnerKey);
       const panes = new Map<Element, LabPane>();
       for (const slide of deck.getSlidesElement()?.querySelectorAll<HTMLElement>('section[data-lab]') ?? []) {
-        const pane = new LabPane(slide.dataset.lab ?? '', lang, client);
+        const pane = new LabPane(slide.dataset.lab ?? '', lang, access);
         slide.append(pane.element);
         panes.set(slide, pane);
       }
       const current = () => panes.get(deck.getCurrentSlide());
       const reveal = (slide: Element | undefined) => void (slide && panes.get(slide)?.showInitial());
-
       if (printRequested()) {
-        return Promise.all([...panes.values()].map((pane) => pane.showInitial())).then(() => undefined);
+        await Promise.all([...panes.values()].map((pane) => pane.showInitial()));
+        return;
       }
       deck.on('ready', () => reveal(deck.getCurrentSlide()));
       deck.on('slidechanged', (event) => reveal((event as unknown as { currentSlide: Element }).currentSlide));
-      if (client) {
-        deck.addKeyBinding({ keyCode: R_KEY, key: 'R', description: 'Run or stop the lab on this slide' }, () => void current()?.toggle());
+      if (access.kind === 'session') {
+        // Only a key the person pressed: reveal's triggerKey (its postMessage API, the speaker view)
+        // calls bindings with a plain object, never a trusted event.
+        deck.addKeyBinding({ keyCode: R_KEY, key: 'R', description: 'Run or stop the lab on this slide' }, (event?: Event) => {
+          if (event?.isTrusted === true) void current()?.toggle();
+        });
       }
-      return undefined;
     },
   };
 }

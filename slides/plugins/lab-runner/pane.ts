@@ -1,8 +1,9 @@
 import type { Terminal } from '@xterm/xterm';
 import type { Lang } from '../../deck/lang.ts';
-import type { RunnerClient } from './client.ts';
+import { RunnerClient, SessionExpiredError } from './client.ts';
 import { renderFacts } from './facts.ts';
 import { recordingFor } from './recordings.ts';
+import type { RunnerAccess } from './session.ts';
 import { createTerminal, write } from './terminal.ts';
 import { paneText, type PaneText } from './text.ts';
 import type { LabEvent, Recording, StreamedEvent } from './types.ts';
@@ -21,17 +22,23 @@ export class LabPane {
   private readonly status: HTMLElement;
   private readonly terminalHost: HTMLElement;
   private readonly factsHost: HTMLElement;
+  private client: RunnerClient | undefined;
+  /** Why there is no live run here, when there is none. */
+  private noLiveRun: string;
   private terminal?: Promise<Terminal>;
   private state: PaneState = 'idle';
-  private runId?: string;
+  private runnerRunId?: string;
   private follow?: AbortController;
 
   constructor(
     readonly lab: string,
     lang: Lang,
-    private readonly client: RunnerClient | undefined,
+    access: RunnerAccess,
   ) {
     this.text = paneText[lang];
+    this.client = access.kind === 'session' ? new RunnerClient(access.csrf) : undefined;
+    this.noLiveRun = access.kind === 'locked' ? this.text.locked : this.text.noRunner;
+    const client = this.client;
     this.element = document.createElement('div');
     this.element.className = 'lab-pane';
     this.element.dataset.labPane = lab;
@@ -56,8 +63,9 @@ export class LabPane {
     this.stopButton.textContent = this.text.stop;
     this.runButton.hidden = !client;
     this.stopButton.hidden = !client;
-    this.runButton.addEventListener('click', () => void this.run());
-    this.stopButton.addEventListener('click', () => void this.stop());
+    // Only a person's click: a script (or another page driving this one) gets nothing.
+    this.runButton.addEventListener('click', (event) => void (event.isTrusted && this.run()));
+    this.stopButton.addEventListener('click', (event) => void (event.isTrusted && this.stop()));
     this.setStatus(client ? this.text.ready : '');
   }
 
@@ -69,7 +77,7 @@ export class LabPane {
   async showInitial(): Promise<void> {
     // Once per pane: revisiting the slide must not redraw the recording (or wipe a live run's output).
     if (this.client || this.element.dataset.source) return;
-    await this.showRecording(this.text.noRunner);
+    await this.showRecording(this.noLiveRun);
   }
 
   async toggle(): Promise<void> {
@@ -79,8 +87,14 @@ export class LabPane {
 
   async run(): Promise<void> {
     if (this.state !== 'idle') return;
-    if (!this.client) return this.showRecording(this.text.noRunner);
-    const engine = await this.client.engineStatus();
+    if (!this.client) return this.showRecording(this.noLiveRun);
+    let engine;
+    try {
+      engine = await this.client.engineStatus();
+    } catch (error) {
+      if (error instanceof SessionExpiredError) return this.lockOut();
+      throw error;
+    }
     if (!engine) return this.showRecording(this.text.runnerDown);
     if (!engine.ok) return this.showRecording(this.text.engineDown(engine.error));
     this.setState('starting');
@@ -90,26 +104,27 @@ export class LabPane {
     this.factsHost.replaceChildren();
     const events: LabEvent[] = [];
     try {
-      this.runId = await this.client.start(this.lab);
+      this.runnerRunId = await this.client.start(this.lab);
       this.setState('running');
       this.follow = new AbortController();
-      await this.client.follow(this.runId, (streamed) => {
+      await this.client.follow(this.runnerRunId, (streamed) => {
         events.push(streamed.event);
         this.onEvent(terminal, streamed, events);
       }, this.follow.signal);
     } catch (error) {
+      if (error instanceof SessionExpiredError) return this.lockOut();
       if (!this.follow?.signal.aborted) this.setStatus(this.text.failed(error instanceof Error ? error.message : String(error)));
     } finally {
-      this.runId = undefined;
+      this.runnerRunId = undefined;
       this.setState('idle');
     }
   }
 
   async stop(): Promise<void> {
-    if (!this.runId || !this.client || this.state === 'stopping') return;
+    if (!this.runnerRunId || !this.client || this.state === 'stopping') return;
     this.setState('stopping');
     this.setStatus(this.text.stopping);
-    await this.client.stop(this.runId);
+    await this.client.stop(this.runnerRunId);
     // The event stream carries on to the end: cleanup and the result arrive like any other events.
   }
 
@@ -120,6 +135,16 @@ export class LabPane {
       renderFacts(this.factsHost, events);
       this.setStatus(event.ok ? this.text.finished((event.durationMs / 1000).toFixed(1)) : this.text.failed(event.error?.message ?? ''));
     }
+  }
+
+  /** The runner was restarted and no longer knows this tab: live runs need the new printed link. */
+  private async lockOut(): Promise<void> {
+    this.client = undefined;
+    this.noLiveRun = this.text.locked;
+    this.runButton.hidden = true;
+    this.stopButton.hidden = true;
+    this.setState('idle');
+    await this.showRecording(this.noLiveRun);
   }
 
   private async showRecording(why: string): Promise<void> {
