@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Docker from 'dockerode';
 import { ensureBaseImage } from './base-image.ts';
 import { removeByLabel } from './cleanup.ts';
@@ -45,9 +46,21 @@ function createContext(lab: Lab, engine: Engine, runId: string, baseImage: strin
   };
 }
 
-async function cleanUp(docker: Docker, runId: string, emit: (e: LabEventInput) => void): Promise<void> {
+/** Long enough for the engine to finish a request we hung up on (it does not notice), short on stage. */
+const LATE_SWEEP_MS = 1000;
+
+async function cleanUp(docker: Docker, runId: string, emit: (e: LabEventInput) => void, { interrupted }: { interrupted: boolean }): Promise<void> {
   try {
-    const report = await removeByLabel(docker, `${RUN_LABEL}=${runId}`, { deadlineMs: 15_000 });
+    const label = `${RUN_LABEL}=${runId}`;
+    const report = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+    if (interrupted) {
+      // A create aborted mid-flight may still land on the engine after the first sweep listed
+      // everything: sweep once more. Anything the first sweep could not remove is retried too.
+      await sleep(LATE_SWEEP_MS);
+      const late = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+      report.removed.push(...late.removed);
+      report.leftovers = late.leftovers;
+    }
     emit({ type: 'cleanup', removed: report.removed.length, leftovers: report.leftovers });
   } catch (error) {
     emit({ type: 'cleanup', removed: 0, leftovers: [describeError(error).message] });
@@ -84,7 +97,7 @@ export async function runLab(lab: Lab, options: RunLabOptions): Promise<LabOutco
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   } finally {
-    if (engine) await cleanUp(engine.docker, runId, emit);
+    if (engine) await cleanUp(engine.docker, runId, emit, { interrupted: signal.aborted });
   }
   const ok = !error;
   emit({ type: 'result', ok, facts, durationMs: Math.round(performance.now() - started), error });

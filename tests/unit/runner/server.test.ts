@@ -145,7 +145,8 @@ describe('stage mode serves the built deck and nothing else', () => {
       });
     }
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
-    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' 'sha256-[\w+/=]+'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self'/);
   });
 });
