@@ -15,7 +15,7 @@ export async function serve(mode: NonNullable<RunnerOptions['mode']>): Promise<v
     console.log(`${chalk.bold.cyan('Wharf')} ${label} on ${runner.url}`);
     console.log(`Open this link to present (it carries this start's key, which lets the deck run labs):`);
     console.log(`  ${chalk.bold(runner.secretUrl)}`);
-    console.log(chalk.dim(`  Chinese: add ?lang=zh before the #. Without the key the deck shows recorded lab runs.`));
+    console.log(chalk.dim('  Press L in the deck for 中文 (the tab keeps its session). Without the key, lab slides show recordings.'));
     const engine = await runner.engine.status();
     if (engine.ok) {
       console.log(`Labs run on ${engine.product} ${engine.version} (${engine.arch}) at ${engine.host}`);

@@ -122,7 +122,7 @@ describe('attack 5: framing, and the deck under its own content security policy'
   it.each(['en', 'zh'])('renders every slide (%s) with no CSP violation or other console error', async (lang) => {
     const page = await chromium.context.newPage();
     const problems = watch(page, runner.url);
-    // Without the key, so every lab slide draws its recording in xterm.js under the policy too.
+    // Without the key, so every lab slide draws its recording under the policy too.
     await page.goto(`${runner.url}?lang=${lang}&${STILL}`);
     await waitForDeck(page);
     const total = await page.evaluate(() => window.wharfDeck!.reveal!.getTotalSlides());

@@ -27,7 +27,8 @@ async function openLabSlideAsPresenter(runner: Runner, lab: string) {
 }
 
 const pane = (page: Page, lab: string) => page.locator(`section[data-lab="${lab}"] [data-lab-pane]`);
-const terminalText = (page: Page, lab: string) => pane(page, lab).locator('.xterm-rows').innerText();
+/** Every step the pane holds (it shows one at a time), as text. */
+const terminalText = async (page: Page, lab: string) => (await pane(page, lab).locator('.lab-steps').textContent()) ?? '';
 
 describe('lab slides with the runner (npm start)', () => {
   let runner: Runner;
@@ -39,7 +40,7 @@ describe('lab slides with the runner (npm start)', () => {
   it('runs the lab from its slide: real output streams into the terminal, then the facts', async () => {
     const { page, problems } = await openLabSlideAsPresenter(runner, 'processes');
     await pane(page, 'processes').locator('.lab-run').click();
-    await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('A container is a process');
+    await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('Start a container that only sleeps');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 60_000 }).toBe('idle');
     expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/Finished in [\d.]+ s/);
     const facts = await pane(page, 'processes').locator('.lab-facts dt').allInnerTexts();

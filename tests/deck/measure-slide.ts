@@ -33,8 +33,7 @@ export function measureCurrentSlide(): SlideReport {
   const middle = box.top + box.height / 2;
   for (const el of [slide, ...slide.querySelectorAll('*')]) {
     if (el.closest('aside.notes, defs, title, script')) continue;
-    // The lab pane is measured as a whole: inside it, the terminal and the facts list scroll, and
-    // xterm.js keeps a character-measuring element off-screen by design.
+    // The lab pane is measured as a whole here; lab-slides.test.ts looks inside it.
     if (el.parentElement?.closest('[data-lab-pane]')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;

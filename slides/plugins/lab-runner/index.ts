@@ -10,25 +10,32 @@ const R_KEY = 82;
 /**
  * Adds a lab pane to every slide marked `data-lab="<id>"`. Live runs go through the local runner
  * that `npm start` serves, from a tab opened with the link it printed; a static build, the PDF and
- * a tab without that link show each lab's last recording instead.
+ * a tab without that link show each lab's last recording instead. A lab's steps are the slide's
+ * fragments: → walks through them, in print each gets its own page.
  */
 export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlugin {
   return {
     id: 'wharf-lab-runner',
     async init(deck: RevealApi) {
-      const access = printRequested() ? { kind: 'none' as const } : await openRunnerSession(runnerKey);
+      const printing = printRequested();
+      const access = printing ? { kind: 'none' as const } : await openRunnerSession(runnerKey);
       const panes = new Map<Element, LabPane>();
       for (const slide of deck.getSlidesElement()?.querySelectorAll<HTMLElement>('section[data-lab]') ?? []) {
-        const pane = new LabPane(slide.dataset.lab ?? '', lang, access);
+        const stepsChanged = (latest: number, live: boolean) => {
+          deck.syncFragments(slide);
+          // A live run follows its newest step while the presenter is on its slide.
+          if (live && deck.getCurrentSlide() === slide) deck.navigateFragment(latest - 1);
+        };
+        const pane = new LabPane(slide.dataset.lab ?? '', lang, access, stepsChanged);
         slide.append(pane.element);
         panes.set(slide, pane);
       }
-      const current = () => panes.get(deck.getCurrentSlide());
-      const reveal = (slide: Element | undefined) => void (slide && panes.get(slide)?.showInitial());
-      if (printRequested()) {
+      if (printing) {
         await Promise.all([...panes.values()].map((pane) => pane.showInitial()));
         return;
       }
+      const current = () => panes.get(deck.getCurrentSlide());
+      const reveal = (slide: Element | undefined) => void (slide && panes.get(slide)?.showInitial());
       deck.on('ready', () => reveal(deck.getCurrentSlide()));
       deck.on('slidechanged', (event) => reveal((event as unknown as { currentSlide: Element }).currentSlide));
       if (access.kind === 'session') {

@@ -1,44 +1,65 @@
-import type { Terminal } from '@xterm/xterm';
+import { presentations } from '../../../labs/present/index.ts';
+import { factLabel, factValue, translator } from '../../../labs/present/translate.ts';
 import type { Lang } from '../../deck/lang.ts';
+import { renderAllFacts } from './all-facts.ts';
 import { RunnerClient, SessionExpiredError } from './client.ts';
-import { renderFacts } from './facts.ts';
+import type { Box } from './fit.ts';
+import { renderHeadlines } from './headlines.ts';
 import { recordingFor } from './recordings.ts';
 import type { RunnerAccess } from './session.ts';
-import { createTerminal, write } from './terminal.ts';
+import { layOutStep, renderPage, type StepWords } from './step-view.ts';
+import { addToStory, emptyStory, factsOf, type Story } from './story.ts';
 import { paneText, type PaneText } from './text.ts';
-import type { LabEvent, Recording, StreamedEvent } from './types.ts';
+import type { Facts, Recording, StreamedEvent } from './types.ts';
 
 type PaneState = 'idle' | 'starting' | 'running' | 'stopping';
 
+/** The text area of a step inside the terminal box (lab-runner.css sizes the box to match). */
+const STEP_BOX: Box = { width: 736, height: 380 };
+
 /**
- * The terminal pane on one lab slide: Run and Stop, the lab's real output in xterm.js, and the
- * observed facts once it ends. Without a runner it shows the lab's last recording, labelled so.
+ * The pane on one lab slide: Run and Stop, the lab's story one step at a time (the presenter steps
+ * through with →, as through fragments; a live run follows along), and its headline facts as cards.
+ * Without a live run it tells the lab's last recording, labelled so.
  */
 export class LabPane {
   readonly element: HTMLElement;
   private readonly text: PaneText;
+  private readonly words: StepWords;
   private readonly runButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly factsButton: HTMLButtonElement;
   private readonly status: HTMLElement;
-  private readonly terminalHost: HTMLElement;
+  private readonly stepsHost: HTMLElement;
   private readonly factsHost: HTMLElement;
+  private readonly headlinesHost: HTMLElement;
   private client: RunnerClient | undefined;
   /** Why there is no live run here, when there is none. */
   private noLiveRun: string;
-  private terminal?: Promise<Terminal>;
+  private story: Story = emptyStory();
   private state: PaneState = 'idle';
   private runnerRunId?: string;
   private follow?: AbortController;
+  private shown = false;
 
   constructor(
     readonly lab: string,
-    lang: Lang,
+    private readonly lang: Lang,
     access: RunnerAccess,
+    /** Called when the number of steps changed, so reveal can re-read the slide's fragments. */
+    private readonly onStepsChanged: (latest: number, live: boolean) => void = () => {},
   ) {
     this.text = paneText[lang];
+    const presentation = presentations[lab];
+    this.words = {
+      lang,
+      text: this.text,
+      translate: translator(presentation, lang),
+      factLabel: (key, english) => factLabel(presentation, lang, key, english),
+      factValue: (key, value, max) => factValue(presentation, lang, key, value, max),
+    };
     this.client = access.kind === 'session' ? new RunnerClient(access.csrf) : undefined;
     this.noLiveRun = access.kind === 'locked' ? this.text.locked : this.text.noRunner;
-    const client = this.client;
     this.element = document.createElement('div');
     this.element.className = 'lab-pane';
     this.element.dataset.labPane = lab;
@@ -47,26 +68,32 @@ export class LabPane {
         <button type="button" class="lab-run"></button>
         <button type="button" class="lab-stop" disabled></button>
         <span class="lab-status" role="status"></span>
+        <button type="button" class="lab-facts-toggle" aria-expanded="false" hidden></button>
       </div>
-      <div class="lab-body"><div class="lab-terminal"></div><div class="lab-facts"></div></div>`;
+      <div class="lab-body">
+        <div class="lab-terminal"><div class="lab-steps"></div><div class="lab-facts" hidden></div></div>
+        <div class="lab-headlines"></div>
+      </div>`;
     const find = <T extends HTMLElement>(selector: string) => this.element.querySelector<T>(selector)!;
     this.runButton = find<HTMLButtonElement>('.lab-run');
     this.stopButton = find<HTMLButtonElement>('.lab-stop');
+    this.factsButton = find<HTMLButtonElement>('.lab-facts-toggle');
     this.status = find('.lab-status');
-    this.terminalHost = find('.lab-terminal');
+    this.stepsHost = find('.lab-steps');
     this.factsHost = find('.lab-facts');
-    // Labs speak English: say so, or a zh page makes Chromium pick CJK fallback fonts for them
-    // (xterm then measures one font and draws another, spreading the characters apart).
-    this.terminalHost.lang = 'en';
-    this.factsHost.lang = 'en';
+    this.headlinesHost = find('.lab-headlines');
+    // Engine output and commands are English whatever the deck's language: say so, or a zh page
+    // makes Chromium draw Latin text with a CJK font's wider glyphs.
+    this.stepsHost.lang = 'en';
     this.runButton.textContent = this.text.run;
     this.stopButton.textContent = this.text.stop;
-    this.runButton.hidden = !client;
-    this.stopButton.hidden = !client;
+    this.runButton.hidden = !this.client;
+    this.stopButton.hidden = !this.client;
     // Only a person's click: a script (or another page driving this one) gets nothing.
     this.runButton.addEventListener('click', (event) => void (event.isTrusted && this.run()));
     this.stopButton.addEventListener('click', (event) => void (event.isTrusted && this.stop()));
-    this.setStatus(client ? this.text.ready : '');
+    this.factsButton.addEventListener('click', () => this.toggleAllFacts());
+    this.setStatus(this.client ? this.text.ready : '');
   }
 
   get busy(): boolean {
@@ -75,9 +102,16 @@ export class LabPane {
 
   /** Shown when the slide is first visited, or at once for print: the recording if there is one. */
   async showInitial(): Promise<void> {
-    // Once per pane: revisiting the slide must not redraw the recording (or wipe a live run's output).
-    if (this.client || this.element.dataset.source) return;
-    await this.showRecording(this.noLiveRun);
+    // Once per pane: revisiting the slide must not redraw the recording (or wipe a live run).
+    if (this.shown) return;
+    this.shown = true;
+    const recording = await recordingFor(this.lab);
+    if (this.state !== 'idle' || this.element.dataset.source === 'live') return;
+    if (this.client) {
+      if (recording) this.showStory(recording, this.text.readyWithRecording(recording));
+      return;
+    }
+    this.showRecording(this.noLiveRun, recording);
   }
 
   async toggle(): Promise<void> {
@@ -87,7 +121,7 @@ export class LabPane {
 
   async run(): Promise<void> {
     if (this.state !== 'idle') return;
-    if (!this.client) return this.showRecording(this.noLiveRun);
+    if (!this.client) return this.showRecording(this.noLiveRun, await recordingFor(this.lab));
     let engine;
     try {
       engine = await this.client.engineStatus();
@@ -95,28 +129,24 @@ export class LabPane {
       if (error instanceof SessionExpiredError) return this.lockOut();
       throw error;
     }
-    if (!engine) return this.showRecording(this.text.runnerDown);
-    if (!engine.ok) return this.showRecording(this.text.engineDown(engine.error));
+    if (!engine) return this.showRecording(this.text.runnerDown, await recordingFor(this.lab));
+    if (!engine.ok) return this.showRecording(this.text.engineDown(engine.error), await recordingFor(this.lab));
     this.setState('starting');
+    this.shown = true;
     this.element.dataset.source = 'live';
-    const terminal = await this.ensureTerminal();
-    terminal.reset();
-    this.factsHost.replaceChildren();
-    const events: LabEvent[] = [];
+    this.resetStory();
     try {
       this.runnerRunId = await this.client.start(this.lab);
       this.setState('running');
       this.follow = new AbortController();
-      await this.client.follow(this.runnerRunId, (streamed) => {
-        events.push(streamed.event);
-        this.onEvent(terminal, streamed, events);
-      }, this.follow.signal);
+      await this.client.follow(this.runnerRunId, (streamed) => this.onLiveEvent(streamed), this.follow.signal);
     } catch (error) {
       if (error instanceof SessionExpiredError) return this.lockOut();
       if (!this.follow?.signal.aborted) this.setStatus(this.text.failed(error instanceof Error ? error.message : String(error)));
     } finally {
       this.runnerRunId = undefined;
       this.setState('idle');
+      this.drawAll(false);
     }
   }
 
@@ -128,13 +158,14 @@ export class LabPane {
     // The event stream carries on to the end: cleanup and the result arrive like any other events.
   }
 
-  private onEvent(terminal: Terminal, { event, ansi }: StreamedEvent, events: LabEvent[]): void {
-    if (ansi !== undefined) terminal.writeln(ansi);
+  private onLiveEvent({ event }: StreamedEvent): void {
+    addToStory(this.story, event);
     if (event.type === 'start') this.setStatus(this.text.running(`${event.engine.product} ${event.engine.version}`));
     if (event.type === 'result') {
-      renderFacts(this.factsHost, events);
       this.setStatus(event.ok ? this.text.finished((event.durationMs / 1000).toFixed(1)) : this.text.failed(event.error?.message ?? ''));
     }
+    this.drawAll(true);
+    if (event.type === 'fact') this.drawFacts();
   }
 
   /** The runner was restarted and no longer knows this tab: live runs need the new printed link. */
@@ -144,23 +175,72 @@ export class LabPane {
     this.runButton.hidden = true;
     this.stopButton.hidden = true;
     this.setState('idle');
-    await this.showRecording(this.noLiveRun);
+    this.showRecording(this.noLiveRun, await recordingFor(this.lab));
   }
 
-  private async showRecording(why: string): Promise<void> {
-    const recording: Recording | undefined = await recordingFor(this.lab);
+  private showRecording(why: string, recording: Recording | undefined): void {
     this.element.dataset.source = recording ? 'recording' : 'none';
     this.setStatus(this.text.fallback(why, recording));
-    if (!recording) return;
-    const terminal = await this.ensureTerminal();
-    terminal.reset();
-    await write(terminal, recording.events.flatMap((e) => (e.ansi === undefined ? [] : [`${e.ansi}\r\n`])).join(''));
-    renderFacts(this.factsHost, recording.events.map((e) => e.event));
+    if (recording) this.showStory(recording);
   }
 
-  private ensureTerminal(): Promise<Terminal> {
-    this.terminal ??= createTerminal(this.terminalHost);
-    return this.terminal;
+  private showStory(recording: Recording, status?: string): void {
+    if (!this.element.dataset.source) this.element.dataset.source = 'recording';
+    this.resetStory();
+    for (const { event } of recording.events) addToStory(this.story, event);
+    this.drawAll(false);
+    this.drawFacts();
+    if (status) this.setStatus(status);
+  }
+
+  private resetStory(): void {
+    this.story = emptyStory();
+    this.stepsHost.replaceChildren();
+    this.headlinesHost.replaceChildren();
+    this.factsHost.replaceChildren();
+    this.factsHost.hidden = true;
+    this.factsButton.hidden = true;
+  }
+
+  /**
+   * One block per page of each step, stacked: reveal shows page k+1 as fragment k, and CSS hides a
+   * page once a later one is visible. Redrawn whole on every change: a story is a few dozen lines.
+   */
+  private drawAll(live: boolean): void {
+    const { steps, ending } = this.story;
+    const pages = steps.flatMap((step, index) => {
+      const last = index === steps.length - 1;
+      const layout = layOutStep({ step, ending: last ? ending : [], live: live && last }, this.words, STEP_BOX);
+      return layout.pages.map((blocks, page) => ({ blocks, fontSize: layout.fontSize, counter: `${index + 1}${page ? '+' : ''}/${steps.length}` }));
+    });
+    const changed = this.stepsHost.children.length !== pages.length;
+    while (this.stepsHost.children.length > pages.length) this.stepsHost.lastElementChild!.remove();
+    while (this.stepsHost.children.length < pages.length) {
+      const block = document.createElement('div');
+      block.className = 'lab-step';
+      const index = this.stepsHost.children.length;
+      if (index > 0) {
+        block.classList.add('fragment');
+        block.dataset.fragmentIndex = String(index - 1);
+      }
+      this.stepsHost.append(block);
+    }
+    pages.forEach((page, index) => renderPage(this.stepsHost.children[index] as HTMLElement, page.blocks, page.fontSize, page.counter));
+    if (changed) this.onStepsChanged(pages.length - 1, live);
+  }
+
+  private drawFacts(): void {
+    const facts = Object.values(factsOf(this.story));
+    const values: Facts = Object.fromEntries(facts.map((fact) => [fact.key, fact.value]));
+    renderHeadlines(this.headlinesHost, presentations[this.lab], values, this.lang);
+    renderAllFacts(this.factsHost, facts, this.words);
+    this.factsButton.hidden = facts.length === 0;
+    this.factsButton.textContent = this.text.allFacts(facts.length);
+  }
+
+  private toggleAllFacts(): void {
+    this.factsHost.hidden = !this.factsHost.hidden;
+    this.factsButton.setAttribute('aria-expanded', String(!this.factsHost.hidden));
   }
 
   private setState(state: PaneState): void {
@@ -172,5 +252,6 @@ export class LabPane {
 
   private setStatus(message: string): void {
     this.status.textContent = message;
+    this.status.title = message;
   }
 }

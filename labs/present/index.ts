@@ -1,0 +1,25 @@
+import { buildShipRun } from './build-ship-run.ts';
+import { cgroups } from './cgroups.ts';
+import { engineApi } from './engine-api.ts';
+import { layers } from './layers.ts';
+import { namespaces } from './namespaces.ts';
+import { network } from './network.ts';
+import { processes } from './processes.ts';
+import { security } from './security.ts';
+import type { LabPresentation } from './types.ts';
+import { volumes } from './volumes.ts';
+
+/** How each lab is shown to a room, by lab id. */
+export const presentations: Readonly<Record<string, LabPresentation>> = {
+  processes,
+  namespaces,
+  network,
+  cgroups,
+  layers,
+  'build-ship-run': buildShipRun,
+  volumes,
+  security,
+  'engine-api': engineApi,
+};
+
+export type { Headline, LabPresentation, Lang } from './types.ts';

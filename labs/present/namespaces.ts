@@ -1,0 +1,72 @@
+import { definePresentation } from './types.ts';
+import { read } from './units.ts';
+
+export const namespaces = definePresentation({
+  headlines(facts, lang) {
+    const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+    const own = read.strings(facts.privateFromHost);
+    const shared = read.strings(facts.sharedWithHost);
+    const uidInside = read.number(facts.uidInside);
+    const uidOnHost = read.number(facts.uidOnHost);
+    const joined = read.boolean(facts.sharedNetNamespaceMatches);
+    return [
+      own ? { facts: ['privateFromHost'], value: own.join(' '), caption: t('namespaces of its own', '它自己独有的命名空间') } : undefined,
+      shared ? { facts: ['sharedWithHost'], value: shared.length ? shared.join(' ') : t('none', '无'), caption: t('namespaces shared with the host', '与宿主机共用的命名空间') } : undefined,
+      uidInside !== undefined && uidOnHost !== undefined
+        ? { facts: ['uidInside', 'uidOnHost'], value: `uid ${uidInside} → ${uidOnHost}`, caption: t('root inside, as the host sees it', '容器里的 root，在宿主机眼里是谁') }
+        : undefined,
+      joined !== undefined
+        ? { facts: ['sharedNetNamespaceMatches'], value: joined ? t('one network', '同一个网络') : t('two networks', '两个网络'), caption: t('--network container: joins the first one’s net namespace', '--network container: 加入第一个容器的网络命名空间') }
+        : undefined,
+    ].filter((card) => card !== undefined);
+  },
+  zh: {
+    text: {
+      'Start two ordinary containers': '启动两个普通容器',
+      'Read their namespaces from inside': '从里面读出它们的命名空间',
+      "Read the host's namespaces": '读出宿主机的命名空间',
+      'Compare: private or shared?': '比一比：独有还是共用？',
+      'The user namespace is shared: root inside is root on the host': 'user 命名空间是共用的：容器里的 root 就是宿主机的 root',
+      'Its own hostname, PID numbers and root filesystem': '自己的主机名、PID 编号和根文件系统',
+      "Share one on purpose: join the first container's network": '故意共用一个：加入第一个容器的网络',
+      'The first gets the default network (a third container will join it later); the second gets none.':
+        '第一个容器用默认网络（稍后会有第三个容器加入它）；第二个容器没有网络。',
+      'Each entry of /proc/<pid>/ns is a link named after the namespace and its inode number: the same number means the same namespace.':
+        '/proc/<pid>/ns 里的每一项都是一个链接，名字里带着命名空间类型和 inode 编号：编号相同，就是同一个命名空间。',
+      'For each namespace: its inode in the first container, on the host, and in the second container.':
+        '每种命名空间依次列出：第一个容器里、宿主机上、第二个容器里的 inode 编号。',
+      'Same interfaces, same IP, same ports: two containers talking over localhost. This is how a Kubernetes pod shares one network.':
+        '同样的网卡、同样的 IP、同样的端口：两个容器通过 localhost 通信。Kubernetes 的 Pod 就是这样共用一个网络的。',
+    },
+    facts: {
+      containerId: '第一个容器的 ID（短）',
+      hostReference: '代表宿主机命名空间的进程',
+      pidNamespace: 'pid 命名空间（inode 编号）',
+      netNamespace: 'net 命名空间（inode 编号）',
+      mntNamespace: 'mnt 命名空间（inode 编号）',
+      utsNamespace: 'uts 命名空间（inode 编号）',
+      ipcNamespace: 'ipc 命名空间（inode 编号）',
+      userNamespace: 'user 命名空间（inode 编号）',
+      cgroupNamespace: 'cgroup 命名空间（inode 编号）',
+      timeNamespace: 'time 命名空间（inode 编号）',
+      privateFromHost: '独有的命名空间',
+      sharedWithHost: '与宿主机共用的命名空间',
+      sharedBetweenContainers: '两个容器共用的命名空间',
+      uidInside: '容器内的 uid',
+      uidMap: '容器内的 uid_map（内部起点 外部起点 数量）',
+      uidOnHost: '同一进程在宿主机上的 uid',
+      hostnameInside: '容器内的主机名',
+      hostnameHost: '宿主机的主机名',
+      hostnameIsContainerId: '容器内主机名就是容器 ID',
+      pid1Inside: '容器内的 PID 1',
+      hostPid: '同一进程在宿主机上的 PID',
+      rootFsInside: '容器内挂在 / 的文件系统',
+      rootFsHost: '宿主机上挂在 / 的文件系统',
+      joinedNamespaces: '加入的容器：net 与 pid 命名空间',
+      sharedNetNamespaceMatches: '它的 net 命名空间就是第一个容器的',
+      joinedPidNamespaceDiffers: '它的 pid 命名空间仍是自己的',
+      firstAddresses: '第一个容器的地址',
+      joinedAddresses: '加入的容器的地址',
+    },
+  },
+});

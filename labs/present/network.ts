@@ -1,0 +1,52 @@
+import { definePresentation } from './types.ts';
+import { read } from './units.ts';
+
+export const network = definePresentation({
+  headlines(facts, lang) {
+    const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+    const ip = read.string(facts.containerIp);
+    const gateway = read.string(facts.gateway);
+    const none = read.strings(facts.noneInterfaces);
+    const status = read.number(facts.status);
+    const path = read.string(facts.path);
+    return [
+      ip ? { facts: ['containerIp'], value: ip, caption: t(`eth0 on the default bridge${gateway ? `, gateway ${gateway}` : ''}`, `默认网桥上的 eth0${gateway ? `，网关 ${gateway}` : ''}`) } : undefined,
+      none ? { facts: ['noneInterfaces'], value: none.join(' '), caption: t('all there is with --network none', '--network none 时仅有的网卡') } : undefined,
+      status !== undefined && path
+        ? { facts: ['status', 'path'], value: `HTTP ${status}`, caption: t(`through the published port: ${path}`, `经由发布的端口：${path}`) }
+        : undefined,
+    ].filter((card) => card !== undefined);
+  },
+  zh: {
+    text: {
+      'Start a web server on the default network': '在默认网络上启动一个 Web 服务器',
+      'Its interfaces: loopback and one end of a virtual cable': '它的网卡：回环接口，加上一根虚拟网线的一端',
+      'Ask the engine where it plugged it in': '问引擎把它接在了哪里',
+      'A container with --network none': '一个 --network none 的容器',
+      'Fetch the page through the published port': '通过发布的端口取回页面',
+      '-p 127.0.0.1::8080 publishes port 8080 on the host\'s loopback only, on a port the engine picks.':
+        '-p 127.0.0.1::8080 只在宿主机的回环地址上发布 8080 端口，宿主机端口由引擎挑选。',
+      'eth0 is one end of a veth pair; the other end is plugged into a bridge on the engine host, which routes and NATs for it.':
+        'eth0 是一对 veth 的一端；另一端插在引擎宿主机的网桥上，由宿主机替它路由并做 NAT。',
+      'Still a network namespace of its own, just with nothing plugged in: no way in or out.':
+        '它仍有自己的网络命名空间，只是什么都没插上：进不来，也出不去。',
+    },
+    facts: {
+      bridgeInterfaces: '默认网络上的网卡',
+      containerIp: '它的地址（eth0）',
+      gateway: '它的默认网关（宿主机上的网桥）',
+      networkName: '引擎网络',
+      engineIp: '引擎分配的地址',
+      engineGateway: '引擎报告的网关',
+      noneInterfaces: '--network none 时的网卡',
+      noneRoutes: '--network none 时的路由条数',
+      loopbackOnly: '只有回环接口',
+      portBinding: '我们请求的端口绑定（端口留空：由引擎挑选）',
+      publishedPort: '引擎挑选的宿主机端口',
+      status: 'HTTP 状态码',
+      body: '返回的页面',
+      bodyHasRunId: '页面里带着这次运行的 ID',
+      path: '请求的路径：宿主机端口 → 容器地址',
+    },
+  },
+});

@@ -1,0 +1,46 @@
+import { definePresentation } from './types.ts';
+import { read } from './units.ts';
+
+export const volumes = definePresentation({
+  headlines(facts, lang) {
+    const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+    const layerSurvived = read.boolean(facts.writableLayerFileSurvived);
+    const volumeSurvived = read.boolean(facts.volumeFileSurvived);
+    const roundTrip = read.boolean(facts.bindMountRoundTrip);
+    const owner = read.number(facts.containerFileOwnerUid);
+    return [
+      layerSurvived !== undefined
+        ? { facts: ['writableLayerFileSurvived'], value: layerSurvived ? t('kept', '还在') : t('gone', '没了'), caption: t('a file in the writable layer, after the container is removed', '写在可写层里的文件，容器删除之后') }
+        : undefined,
+      volumeSurvived !== undefined
+        ? { facts: ['volumeFileSurvived'], value: volumeSurvived ? t('kept', '还在') : t('gone', '没了'), caption: t('a file in a named volume, after the container is removed', '写在具名卷里的文件，容器删除之后') }
+        : undefined,
+      roundTrip !== undefined
+        ? { facts: ['bindMountRoundTrip'], value: roundTrip ? t('both ways', '双向可见') : t('not shared', '不共享'), caption: t('a bind mount: host and container see the same file', '绑定挂载：宿主机和容器看到同一个文件') }
+        : undefined,
+      owner !== undefined
+        ? { facts: ['containerFileOwnerUid'], value: `uid ${owner}`, caption: t("owner on this machine of what the container's root wrote", '容器里的 root 写的文件，在本机上的属主') }
+        : undefined,
+    ].filter((card) => card !== undefined);
+  },
+  zh: {
+    text: {
+      'A file in the writable layer goes with its container': '写在可写层的文件随容器一起消失',
+      'A file in a named volume outlives its container': '写在具名卷里的文件比容器活得久',
+      'A bind mount: one directory, seen from both sides': '绑定挂载：同一个目录，两边都看得见',
+    },
+    facts: {
+      writableLayerFileSurvived: '写在可写层的文件在新容器里还在',
+      volumeName: '卷名',
+      volumeFileSurvived: '写在卷里的文件在新容器里还在',
+      volumeFileContent: '第二个容器从卷里读到的内容',
+      volumeMountpoint: '卷的文件在引擎宿主机上的位置',
+      bindMountDir: '本机上的目录，挂载到 /data',
+      bindHostToContainer: '宿主机写、容器读',
+      bindContainerToHost: '容器写、宿主机读',
+      bindMountRoundTrip: '两个方向都通',
+      containerFileOwnerUid: '容器里的 root 写的文件在本机上的属主（uid）',
+      bindMountDirRemoved: '临时目录已删除',
+    },
+  },
+});

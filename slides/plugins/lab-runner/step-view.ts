@@ -1,0 +1,91 @@
+import type { Lang } from '../../deck/lang.ts';
+import { type Block, type Box, type Layout, layoutStep } from './fit.ts';
+import type { StoryStep } from './story.ts';
+import type { PaneText } from './text.ts';
+import type { FactValue, LabEvent } from './types.ts';
+
+type Kind = 'title' | 'command' | 'output' | 'note' | 'fact' | 'wait' | 'cleanup' | 'ok' | 'failed';
+
+interface ViewBlock extends Block {
+  kind: Kind;
+}
+
+/** The words a step shows, in the language on screen; commands and engine output stay as they are. */
+export interface StepWords {
+  lang: Lang;
+  text: PaneText;
+  translate(english: string): string;
+  factLabel(key: string, english: string): string;
+  factValue(key: string, value: FactValue, max?: number): string;
+}
+
+const prefixed = (text: string, first: string, rest = ' '.repeat(first.length)) =>
+  text.replace(/\s+$/, '').split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
+
+function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
+  switch (event.type) {
+    case 'command':
+      return { kind: 'command', lines: prefixed(event.text, '$ ', '  '), shrinkable: false, indent: 2 };
+    case 'output':
+      return { kind: 'output', lines: event.text.replace(/\s+$/, '').split('\n').map((line) => `│ ${line}`), shrinkable: true, indent: 2 };
+    case 'note':
+      return { kind: 'note', lines: prefixed(words.translate(event.text), '→ '), shrinkable: false, indent: 2 };
+    case 'fact':
+      return { kind: 'fact', lines: [`◆ ${words.factLabel(event.key, event.label)}: ${words.factValue(event.key, event.value)}`], shrinkable: false, indent: 2 };
+    case 'wait':
+      return { kind: 'wait', lines: [`… ${words.translate(event.label)}`], shrinkable: false, indent: 2 };
+    case 'cleanup': {
+      const lines = [words.text.cleanedUp(event.removed)];
+      for (const leftover of event.leftovers) lines.push(`${words.text.leftBehind}: ${leftover}`);
+      return { kind: 'cleanup', lines, shrinkable: true, indent: 2 };
+    }
+    case 'result':
+      return event.ok
+        ? { kind: 'ok', lines: [words.text.done((event.durationMs / 1000).toFixed(1))], shrinkable: false }
+        : { kind: 'failed', lines: prefixed(`✘ ${event.error?.message ?? ''}${event.error?.hint ? `\n${event.error.hint}` : ''}`, '', '  '), shrinkable: true, indent: 2 };
+    default:
+      return undefined;
+  }
+}
+
+export interface StepInput {
+  step: StoryStep;
+  /** Cleanup and result, shown under the last step once the run is over. */
+  ending: LabEvent[];
+  /** A live run is waiting on this step: show its latest wait label. */
+  live: boolean;
+}
+
+/** A step as pages for its box: usually one, two when it is long (see fit.ts). */
+export function layOutStep({ step, ending, live }: StepInput, words: StepWords, box: Box): Layout<ViewBlock> {
+  const title = step.title ? words.translate(step.title) : '';
+  const blocks: ViewBlock[] = [];
+  if (title) blocks.push({ kind: 'title', lines: [`● ${title}`], shrinkable: false, indent: 2 });
+  const events = step.events.filter((event, i) => event.type !== 'wait' || (live && i === step.events.length - 1));
+  for (const event of [...events, ...ending]) {
+    const block = blockOf(event, words);
+    if (block) blocks.push(block);
+  }
+  const continued: ViewBlock | undefined = title ? { kind: 'title', lines: [`● ${title} ${words.text.continued}`], shrinkable: false, indent: 2 } : undefined;
+  return layoutStep(blocks, box, { linesHidden: words.text.linesHidden, continued });
+}
+
+/** Draws one page of a step into `host`. */
+export function renderPage(host: HTMLElement, blocks: ViewBlock[], fontSize: number, counter: string): void {
+  host.replaceChildren();
+  host.style.fontSize = `${fontSize}px`;
+  for (const block of blocks) {
+    const element = document.createElement('div');
+    element.className = `lab-line lab-${block.kind}`;
+    for (const line of block.lines) {
+      const row = document.createElement('div');
+      row.textContent = line;
+      element.append(row);
+    }
+    host.append(element);
+  }
+  const count = document.createElement('span');
+  count.className = 'lab-step-count';
+  count.textContent = counter;
+  host.append(count);
+}

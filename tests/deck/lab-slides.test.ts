@@ -1,0 +1,99 @@
+// Lab slides as a room sees them, from the recordings: readable from the back (no text under
+// 18 px), the headline facts whole, every step fitting its box, nothing under reveal's controls.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presentations } from '../../labs/present/index.ts';
+import { deckSlides, LANGS, type Lang } from './chapters.ts';
+import { type Deck, openDeck, startDeck } from './harness.ts';
+
+let deck: Deck;
+beforeAll(async () => {
+  deck = await startDeck();
+});
+afterAll(() => deck?.close());
+
+interface LabSlideReport {
+  lab: string;
+  steps: number;
+  headlines: number;
+  smallText: string[];
+  clippedHeadlines: string[];
+  overflowingSteps: number[];
+  underControls: boolean;
+  source: string | undefined;
+}
+
+describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
+  const labs = deckSlides(lang).filter((s) => s.lab).map((s) => ({ id: s.id, lab: s.lab! }));
+  let reports: LabSlideReport[] = [];
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    const opened = await openDeck(deck, lang);
+    problems = opened.problems;
+    reports = [];
+    for (const { id, lab } of labs) {
+      await opened.page.evaluate((slideId) => (window.location.hash = `#/${slideId}`), id);
+      await opened.page.waitForFunction(
+        (labId) => document.querySelector<HTMLElement>(`section[data-lab="${labId}"] [data-lab-pane]`)?.dataset.source,
+        lab,
+        { timeout: 10_000 },
+      );
+      reports.push(
+        await opened.page.evaluate((labId) => {
+          const slide = document.querySelector<HTMLElement>(`section[data-lab="${labId}"]`)!;
+          const scale = slide.getBoundingClientRect().width / slide.offsetWidth;
+          const steps = [...slide.querySelectorAll<HTMLElement>('.lab-steps > .lab-step')];
+          const texts = [...slide.querySelectorAll<HTMLElement>('*')].filter(
+            (el) => !el.closest('aside.notes') && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+          );
+          const pane = slide.querySelector('[data-lab-pane]')!.getBoundingClientRect();
+          const controls = document.querySelector('.reveal .controls')!.getBoundingClientRect();
+          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const arrows = [...document.querySelectorAll('.reveal .controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+          return {
+            lab: labId,
+            steps: steps.length,
+            headlines: slide.querySelectorAll('.lab-headline').length,
+            smallText: texts
+              .filter((el) => el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) < 18)
+              .map((el) => `${el.className || el.tagName} ${getComputedStyle(el).fontSize} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+            clippedHeadlines: [...slide.querySelectorAll<HTMLElement>('.lab-headline, .lab-headline *')]
+              .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || el.getBoundingClientRect().bottom > pane.bottom + 1)
+              .map((el) => (el.textContent ?? '').trim()),
+            overflowingSteps: steps.map((step, i) => (step.scrollHeight > step.clientHeight + 1 ? i : -1)).filter((i) => i >= 0),
+            underControls: arrows.some((arrow) => overlaps(pane, arrow)) && controls.width > 0 && scale > 0,
+            source: slide.querySelector<HTMLElement>('[data-lab-pane]')?.dataset.source,
+          };
+        }, lab),
+      );
+    }
+    await opened.page.close();
+  }, 120_000);
+
+  it('shows every lab\'s recording, told in more than one step', () => {
+    expect(reports.map((r) => r.lab)).toEqual(labs.map((l) => l.lab));
+    expect(reports.filter((r) => r.source !== 'recording' || r.steps < 2).map((r) => r.lab)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('has no text smaller than 18 px on a lab slide', () => {
+    expect(reports.filter((r) => r.smallText.length).map((r) => ({ lab: r.lab, smallText: r.smallText }))).toEqual([]);
+  });
+
+  it('shows three to five headline facts per lab, none clipped', () => {
+    for (const report of reports) {
+      expect(report.headlines, report.lab).toBeGreaterThanOrEqual(3);
+      expect(report.headlines, report.lab).toBeLessThanOrEqual(5);
+    }
+    expect(reports.filter((r) => r.clippedHeadlines.length).map((r) => ({ lab: r.lab, clipped: r.clippedHeadlines }))).toEqual([]);
+  });
+
+  it('fits every step in its box and keeps the pane clear of the navigation arrows', () => {
+    expect(reports.filter((r) => r.overflowingSteps.length).map((r) => ({ lab: r.lab, steps: r.overflowingSteps }))).toEqual([]);
+    expect(reports.filter((r) => r.underControls).map((r) => r.lab)).toEqual([]);
+  });
+
+  it('has a presentation (headlines, Chinese) for every lab on a slide', () => {
+    expect(labs.filter((l) => !presentations[l.lab]).map((l) => l.lab)).toEqual([]);
+  });
+});
