@@ -19,6 +19,10 @@ export const network = definePresentation({
   },
   zh: {
     text: {
+      "The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for connections from the host itself).":
+        "引擎把宿主机端口转发到容器地址（iptables DNAT；来自宿主机自身的连接则走它的用户态代理）。",
+      "On Docker Desktop, Colima or a Podman machine the container address lives inside the engine's VM: only the published port is reachable from your machine, which is why we never fetch the container IP directly.":
+        "在 Docker Desktop、Colima 或 Podman machine 上，容器地址在引擎的虚拟机里：你的机器只能访问发布出来的端口，所以我们从不直接访问容器 IP。",
       'Start a web server on the default network': '在默认网络上启动一个 Web 服务器',
       'Its interfaces: loopback and one end of a virtual cable': '它的网卡：回环接口，加上一根虚拟网线的一端',
       'Ask the engine where it plugged it in': '问引擎把它接在了哪里',

@@ -28,6 +28,12 @@ export const security = definePresentation({
   },
   zh: {
     text: {
+      "The kernel knows only numbers: uid 0 in the container is uid 0 here, the host's root, and uid 1000 is whoever has uid 1000 on the host. Any host path a container can reach, its root touches as the host's root.":
+        "内核只认数字：容器里的 uid 0 在这里也是 uid 0，就是宿主机的 root；uid 1000 就是宿主机上 uid 为 1000 的那个人。容器能碰到的任何宿主机路径，它的 root 都以宿主机 root 的身份去碰。",
+      "Read it as \"uid 0 inside is uid 0 outside, for all {count} uids\": the identity. Only userns-remap or a rootless engine changes that.":
+        "读作“里面的 uid 0 就是外面的 uid 0，共 {count} 个 uid 都如此”：恒等映射。只有 userns-remap 或 rootless 引擎会改变这一点。",
+      "Root in the container holds {kept} of the host root's {all} capabilities: no sys_admin (mount), no sys_module (load kernel modules), no sys_time… That list, with seccomp and AppArmor/SELinux, is the wall, not a hypervisor.":
+        "容器里的 root 只拥有宿主机 root {all} 项能力中的 {kept} 项：没有 sys_admin（mount）、没有 sys_module（加载内核模块）、没有 sys_time……这张清单加上 seccomp 和 AppArmor/SELinux，才是那道墙，而不是 hypervisor。",
       'Root in a container writes a file into a host directory': '容器里的 root 往宿主机目录写一个文件',
       'Why: no user namespace maps root to someone else': '原因：没有 user 命名空间把 root 映射成别人',
       'What root inside may do: capabilities': '容器里的 root 能做什么：capabilities',
