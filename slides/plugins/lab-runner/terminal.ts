@@ -15,7 +15,7 @@ export async function createTerminal(host: HTMLElement): Promise<Terminal> {
     cursorStyle: 'underline',
     cursorInactiveStyle: 'none',
     fontSize: 13,
-    fontFamily: '"DejaVu Sans Mono", "Noto Sans Mono CJK SC", Menlo, Consolas, monospace',
+    fontFamily: '"JetBrains Mono", "Noto Sans SC", Menlo, Consolas, monospace',
     scrollback: 2000,
     theme: { background: '#10141c', foreground: '#e6e6e6' },
   });
