@@ -1,4 +1,5 @@
 import { engine } from './engine.ts';
+import { eventBlock } from './event.ts';
 import { hypervisorTypes } from './hypervisor-types.ts';
 import { layers } from './layers.ts';
 import { processSandbox } from './process-sandbox.ts';
@@ -9,5 +10,5 @@ export type { Diagram, RenderOptions } from './types.ts';
 
 /** Every diagram a chapter may place with `<div class="diagram" data-diagram="NAME">`. */
 export const diagrams: ReadonlyMap<string, Diagram> = new Map(
-  [hypervisorTypes, vmVsContainer, engine, layers, processSandbox].map((d) => [d.name, d]),
+  [hypervisorTypes, vmVsContainer, engine, layers, processSandbox, eventBlock].map((d) => [d.name, d]),
 );

@@ -27,7 +27,7 @@ export interface Slide {
   attributes: Record<string, string>;
   lab?: string;
   autoAnimate: boolean;
-  diagrams: { name: string; step?: string }[];
+  diagrams: { name: string; step?: string; highlight?: string }[];
   body: string;
   notes: string;
   code: { lang: string; text: string }[];
@@ -65,7 +65,11 @@ export function parseChapter(chapter: string, text: string, firstIndex = 0): Sli
     const notes = parts.length === 2 ? (parts[1] ?? '').trim() : '';
     const diagrams = [...body.matchAll(/<div class="diagram"([^>]*)>/g)].map((m) => {
       const a = parseAttributes(m[1] ?? '');
-      return { name: a['data-diagram'] ?? '', ...(a['data-step'] ? { step: a['data-step'] } : {}) };
+      return {
+        name: a['data-diagram'] ?? '',
+        ...(a['data-step'] ? { step: a['data-step'] } : {}),
+        ...(a['data-highlight'] ? { highlight: a['data-highlight'] } : {}),
+      };
     });
     const code = [...body.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
       lang: m[1] ?? '',

@@ -58,6 +58,8 @@ export async function waitForDeck(page: Page): Promise<void> {
     undefined,
     { timeout: 60_000, polling: 50 },
   );
+  // The bundled fonts load with font-display: swap; measure with them, not with the fallback.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 export const openDeck = (deck: Deck, lang: Lang, query = STILL, hash = ''): Promise<OpenedDeck> =>

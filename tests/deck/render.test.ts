@@ -1,6 +1,8 @@
 // The deck in real headless Chromium, both languages: every slide renders cleanly, fits its box,
 // has notes; diagrams come out in the right language; lab slides keep their lower half free.
+import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventConfig } from '../../slides/diagrams/event.ts';
 import { deckSlides, LANGS, type Lang } from './chapters.ts';
 import { type Deck, type OpenedDeck, openDeck, startDeck } from './harness.ts';
 import { measureCurrentSlide, type SlideReport } from './measure-slide.ts';
@@ -141,5 +143,59 @@ describe('language switch', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('bundled fonts', () => {
+  it.each(LANGS)('renders %s text in Inter, Noto Sans SC and JetBrains Mono, all from the deck itself', async (lang) => {
+    const { page, problems } = await openDeck(deck, lang);
+    const id = 'engine-api'; // a slide with text, a heading and code
+    await page.evaluate((target) => {
+      const reveal = window.wharfDeck!.reveal!;
+      const index = reveal.getSlides().findIndex((s) => s.id === target);
+      reveal.slide(index);
+    }, id);
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+    });
+    expect(faces).toContain('Inter');
+    expect(faces).toContain('JetBrains Mono');
+    if (lang === 'zh') expect(faces).toContain('Noto Sans SC');
+    const families = await page.evaluate(() => ({
+      text: getComputedStyle(document.querySelector('.reveal .slides section.present li')!).fontFamily,
+      code: getComputedStyle(document.querySelector('.reveal .slides section.present pre code')!).fontFamily,
+    }));
+    expect(families.text.startsWith('Inter')).toBe(true);
+    expect(families.code.startsWith('"JetBrains Mono"')).toBe(true);
+    // every font file came from the deck's own server (watch() reports any other request)
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('closing slide', () => {
+  it('shows a QR code a phone can read: the repository address from slides/event.json', async () => {
+    const { page } = await openDeck(deck, 'en');
+    await page.evaluate(() => {
+      const reveal = window.wharfDeck!.reveal!;
+      reveal.slide(reveal.getTotalSlides() - 1);
+    });
+    // rasterise the SVG the way a camera sees the screen, then decode it with jsQR
+    const pixels = await page.evaluate(async () => {
+      const svg = document.querySelector('.reveal section.present svg.dg-qr') as SVGSVGElement;
+      const size = 400;
+      const image = new Image();
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = size;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0, size, size);
+      return { size, data: [...ctx.getImageData(0, 0, size, size).data] };
+    });
+    await page.close();
+    const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.size, pixels.size);
+    expect(decoded?.data).toBe(eventConfig.repository);
   });
 });
