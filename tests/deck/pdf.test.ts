@@ -29,6 +29,8 @@ function countPdfPages(pdf: Buffer): number {
 describe.each(LANGS)('%s PDF', (lang) => {
   it('has one page per slide plus one per fragment step', async () => {
     const { page, problems } = await openDeck(deck, lang);
+    // Lab slides get one fragment per step once their recordings are drawn.
+    await page.waitForFunction(() => document.querySelectorAll('[data-lab-pane]:not([data-source])').length === 0);
     const expected = await page.evaluate(() =>
       window.wharfDeck!.reveal!.getSlides().reduce((pages, slide) => {
         const steps = new Set(

@@ -36,7 +36,12 @@ export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlug
       }
       const current = () => panes.get(deck.getCurrentSlide());
       const reveal = (slide: Element | undefined) => void (slide && panes.get(slide)?.showInitial());
-      deck.on('ready', () => reveal(deck.getCurrentSlide()));
+      // The slide on screen first, then every other lab's recording once the deck is up: a lab
+      // slide's steps (its fragments) are then known before the presenter arrives on it.
+      deck.on('ready', () => {
+        reveal(deck.getCurrentSlide());
+        void Promise.all([...panes.values()].map((pane) => pane.showInitial()));
+      });
       deck.on('slidechanged', (event) => reveal((event as unknown as { currentSlide: Element }).currentSlide));
       if (access.kind === 'session') {
         // Only a key the person pressed: reveal's triggerKey (its postMessage API, the speaker view)
