@@ -19,6 +19,8 @@ interface LabSlideReport {
   clippedHeadlines: string[];
   overflowingSteps: number[];
   underControls: boolean;
+  /** The slide's own text (title, one line, command) reaching down into the pane. */
+  intoPane: string[];
   source: string | undefined;
 }
 
@@ -61,6 +63,10 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
               .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || el.getBoundingClientRect().bottom > pane.bottom + 1)
               .map((el) => (el.textContent ?? '').trim()),
             overflowingSteps: steps.map((step, i) => (step.scrollHeight > step.clientHeight + 1 ? i : -1)).filter((i) => i >= 0),
+            intoPane: [...slide.children]
+              .filter((el) => !el.matches('[data-lab-pane], aside.notes') && el.getBoundingClientRect().height > 0)
+              .filter((el) => el.getBoundingClientRect().bottom > pane.top + 1)
+              .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`),
             underControls: arrows.some((arrow) => overlaps(pane, arrow)) && controls.width > 0 && scale > 0,
             source: slide.querySelector<HTMLElement>('[data-lab-pane]')?.dataset.source,
           };
@@ -91,6 +97,7 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
   it('fits every step in its box and keeps the pane clear of the navigation arrows', () => {
     expect(reports.filter((r) => r.overflowingSteps.length).map((r) => ({ lab: r.lab, steps: r.overflowingSteps }))).toEqual([]);
     expect(reports.filter((r) => r.underControls).map((r) => r.lab)).toEqual([]);
+    expect(reports.filter((r) => r.intoPane.length).map((r) => ({ lab: r.lab, intoPane: r.intoPane }))).toEqual([]);
   });
 
   it('has a presentation (headlines, Chinese) for every lab on a slide', () => {
