@@ -10,8 +10,12 @@ export const STEP_FONT_SIZES = [22, 20, 18] as const;
 /** Width of a monospace character in em, rounded up from the usual 0.6 so estimates err on the safe side. */
 const CHAR_EM = 0.62;
 export const LINE_HEIGHT = 1.3;
-/** An output longer than this share of a page keeps only its first and last lines. */
-const OUTPUT_SHARE = 0.4;
+/**
+ * An output longer than this share of a page keeps only its first and last lines: the first share
+ * that gets the step onto the fewest pages wins, so a step spills onto a second page only when its
+ * commands, notes and facts need it, not for a long listing.
+ */
+const OUTPUT_SHARES = [0.4, 0.25, 0.15] as const;
 
 export interface Box {
   width: number;
@@ -93,21 +97,26 @@ export function layoutStep<B extends Block>(blocks: B[], box: Box, options: { li
   }
   const fontSize = STEP_FONT_SIZES.at(-1)!;
   const { columns, rows } = grid(box, fontSize);
-  const longest = Math.max(3, Math.floor(rows * OUTPUT_SHARE));
-  const shortened = blocks.map((block) =>
-    block.shrinkable && block.lines.length > longest ? { ...block, lines: elide(block.lines, longest - 1, options.linesHidden) } : block,
-  );
-  const pages: B[][] = [[]];
-  let used = 0;
-  for (const block of shortened) {
-    const height = rowsAt(block, columns);
-    if (used + height > rows && used > 0) {
-      const page = options.continued ? [options.continued] : [];
-      pages.push(page);
-      used = rowsOf(page, columns);
+  const paginate = (share: number): B[][] => {
+    const longest = Math.max(3, Math.floor(rows * share));
+    const shortened = blocks.map((block) =>
+      block.shrinkable && block.lines.length > longest ? { ...block, lines: elide(block.lines, longest - 1, options.linesHidden) } : block,
+    );
+    const pages: B[][] = [[]];
+    let used = 0;
+    for (const block of shortened) {
+      const height = rowsAt(block, columns);
+      if (used + height > rows && used > 0) {
+        const page = options.continued ? [options.continued] : [];
+        pages.push(page);
+        used = rowsOf(page, columns);
+      }
+      pages.at(-1)!.push(block);
+      used += height;
     }
-    pages.at(-1)!.push(block);
-    used += height;
-  }
+    return pages;
+  };
+  const layouts = OUTPUT_SHARES.map(paginate);
+  const pages = layouts.reduce((best, layout) => (layout.length < best.length ? layout : best));
   return { fontSize, pages };
 }
