@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Lab } from '../labs/kit/lab.ts';
+import type { Lab } from '../labs/kit/core/lab.ts';
 import { BodyTooLargeError, readJsonBody } from './body.ts';
 import type { EngineSource } from './engine-source.ts';
 import { checkApiRequest, type GuardOptions } from './guard.ts';

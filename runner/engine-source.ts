@@ -1,6 +1,6 @@
 import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
 import { ping } from '../labs/kit/engine/signal-calls.ts';
-import { describeError } from '../labs/kit/errors.ts';
+import { describeError } from '../labs/kit/core/errors.ts';
 
 export type EngineStatus =
   | { ok: true; product: string; version: string; arch: string; host: string; passedOver: string[] }

@@ -1,5 +1,5 @@
 // What the runner streams to the deck and what recordings store. Types only: the deck bundles it.
-import type { EngineSummary, LabEvent } from '../labs/kit/events.ts';
+import type { EngineSummary, LabEvent } from '../labs/kit/core/events.ts';
 
 /** One event as the runner streams it: the lab's event, and the terminal text the CLI prints for it. */
 export interface StreamedEvent {

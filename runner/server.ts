@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type Plugin } from 'vite';
 import { labs as allLabs } from '../labs/index.ts';
-import type { Lab } from '../labs/kit/lab.ts';
+import type { Lab } from '../labs/kit/core/lab.ts';
 import { handleApi } from './api.ts';
 import { EngineSource } from './engine-source.ts';
 import { checkHost } from './guard.ts';

@@ -1,7 +1,7 @@
 // npm start: the deck and the lab runner on http://127.0.0.1:<WHARF_PORT or 4173>, loopback only.
 import { chalk } from 'zx';
-import { printFatal } from '../labs/kit/cli.ts';
-import { WharfError } from '../labs/kit/errors.ts';
+import { printFatal } from '../labs/kit/core/cli.ts';
+import { WharfError } from '../labs/kit/core/errors.ts';
 import { startRunner } from '../runner/server.ts';
 
 const port = Number(process.env.WHARF_PORT ?? 4173);

@@ -1,6 +1,6 @@
-import { BASE_IMAGE, ensureBaseImage } from '../../labs/kit/base-image.ts';
+import { BASE_IMAGE, ensureBaseImage } from '../../labs/kit/engine/base-image.ts';
 import type { Engine } from '../../labs/kit/engine/connect.ts';
-import { median, ms, timed } from '../../labs/kit/stats.ts';
+import { median, ms, timed } from './stats.ts';
 
 /** Cold build (image removed first), cached check, and size. Targets: ≤ 2 s, ≤ 0.2 s, ≤ 3 MB. */
 export async function benchBaseImage({ docker, info }: Engine, rounds = 3): Promise<Record<string, number>> {

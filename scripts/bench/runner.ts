@@ -1,7 +1,7 @@
 import { $ } from 'zx';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { startRunner } from '../../runner/server.ts';
-import { median, ms } from '../../labs/kit/stats.ts';
+import { median, ms } from './stats.ts';
 
 /** Time from POST /api/runs to the first streamed event, and to the end of the stream. */
 async function runOnce(port: number, token: string, lab: string): Promise<{ firstMs: number; totalMs: number }> {

@@ -3,11 +3,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { which } from 'zx';
-import { BASE_IMAGE, busyboxPathFor } from '../../labs/kit/base-image.ts';
-import { runToCompletion } from '../../labs/kit/containers.ts';
+import { BASE_IMAGE, busyboxPathFor } from '../../labs/kit/engine/base-image.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
+import { createOptions } from '../../labs/kit/spec/container.ts';
 import type { Engine } from '../../labs/kit/engine/connect.ts';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { median, ms, percentile, timed } from '../../labs/kit/stats.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
+import { percentile } from '../../labs/kit/parse/stats.ts';
+import { median, ms, timed } from './stats.ts';
 import { bootOnce } from '../vm/boot.ts';
 import { bootInitramfs } from '../vm/initramfs.ts';
 
@@ -37,7 +39,7 @@ export async function benchVmBoot({ docker }: Engine, rounds = 5): Promise<Recor
   const container: number[] = [];
   for (let i = 0; i < rounds; i++) {
     vm.push(await bootOnce({ qemu, kernel, initramfs, accel }));
-    container.push(await timed(() => runToCompletion(docker, { image: BASE_IMAGE, cmd: ['true'], labels })));
+    container.push(await timed(() => runToCompletion(docker, createOptions({ image: BASE_IMAGE, cmd: ['true'], labels }), undefined)));
   }
   const result = { vmBootP50Ms: median(vm), vmBootP95Ms: percentile(vm, 95), containerP50Ms: median(container), containerP95Ms: percentile(container, 95), ratio: median(vm) / median(container) };
   console.log(`vm boot    ${ms(result.vmBootP50Ms)} p50 / ${ms(result.vmBootP95Ms)} p95 (QEMU pc, ${accel})  container ${ms(result.containerP50Ms)} p50 / ${ms(result.containerP95Ms)} p95  VM/container ${result.ratio.toFixed(1)}×`);

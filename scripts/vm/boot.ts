@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { WharfError } from '../../labs/kit/errors.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
 import { BOOT_MARKER } from './initramfs.ts';
 
 export interface VmBootOptions {

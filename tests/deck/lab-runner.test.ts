@@ -1,7 +1,7 @@
 // A lab run from its slide, end to end: real runner, real engine, real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_LABEL } from '../../labs/kit/labels.ts';
+import { LAB_LABEL } from '../../labs/kit/core/labels.ts';
 import { startRunner, type Runner } from '../../runner/server.ts';
 import { launchChromium, serveDeck, type Chromium, type DeckServer } from '../../scripts/pdf.ts';
 import { sharedEngine, wharfObjects } from '../labs/support.ts';

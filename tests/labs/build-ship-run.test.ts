@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/06-build-ship-run.ts';
-import { imagesDir } from '../../labs/kit/images.ts';
+import { imagesDir } from '../../labs/kit/engine/images.ts';
 import { expectCleanRun, observe } from './support.ts';
 
 const dir = imagesDir('build-ship-run');

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runDoctor } from '../../labs/kit/doctor.ts';
+import { runDoctor } from '../../scripts/doctor/checks.ts';
 import { connectNowhere, sharedEngine, wharfObjects } from './support.ts';
 
 describe('doctor', () => {

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/05-layers.ts';
-import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
+import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 interface Layer {

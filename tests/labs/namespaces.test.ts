@@ -13,7 +13,7 @@ const ns = (facts: Observed['facts'], kind: string) => facts[`${kind}Namespace`]
 
 describe('lab: namespaces', () => {
   it('finds pid, net, mnt, uts and ipc private, and the user namespace shared with the host', async () => {
-    const { ok, facts, runId, error } = await observe(lab);
+    const { ok, facts, runLabel, error } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
     const { info } = await sharedEngine();
@@ -65,7 +65,7 @@ describe('lab: namespaces', () => {
     expect(facts.joinedAddresses).toEqual(facts.firstAddresses);
     expect(facts.firstAddresses).toContainEqual(expect.stringMatching(/^eth0 /));
 
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('runs twice at once without either run touching the other', async () => {

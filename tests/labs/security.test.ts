@@ -20,7 +20,7 @@ async function engineRemapsUids(): Promise<boolean> {
 
 async function expectNothingLeft(run: Observed) {
   expect(run.events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
-  expect(await runObjects((await sharedEngine()).docker, run.runId)).toEqual([]);
+  expect(await runObjects((await sharedEngine()).docker, run.runLabel)).toEqual([]);
   expect(run.facts.hostDirectory).toEqual(expect.any(String));
   expect(existsSync(run.facts.hostDirectory as string)).toBe(false);
 }

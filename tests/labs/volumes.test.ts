@@ -22,7 +22,7 @@ describe('lab: volumes', () => {
     expect(facts.writableLayerFileSurvived).toBe(false);
     expect(facts.volumeFileSurvived).toBe(true);
     expect(facts.volumeFileContent).toBe('kept in the volume');
-    expect(facts.volumeName).toBe(`wharf-volumes-data-${observed.runId}`);
+    expect(facts.volumeName).toBe(`wharf-volumes-data-${observed.runLabel}`);
     expect(facts.volumeMountpoint).toContain(facts.volumeName);
 
     // This engine is local (unix socket on Linux), so its host is this machine and the mount must work.
@@ -38,7 +38,7 @@ describe('lab: volumes', () => {
   it('removes the volume and the temporary directory when stopped mid-run', async () => {
     const controller = new AbortController();
     let dir = '';
-    const { ok, error, runId } = await observe(lab, {
+    const { ok, error, runLabel } = await observe(lab, {
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'fact' && e.key === 'bindMountDir') {
@@ -51,7 +51,7 @@ describe('lab: volumes', () => {
     expect(error?.message).toMatch(/^Stopped/);
     expect(dir).not.toBe('');
     expect(existsSync(dir)).toBe(false);
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('two overlapping runs both succeed and both clean up', async () => {

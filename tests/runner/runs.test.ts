@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lab as processes } from '../../labs/01-processes.ts';
-import type { LabEvent } from '../../labs/kit/events.ts';
+import type { LabEvent } from '../../labs/kit/core/events.ts';
 import { startRunner, type Runner } from '../../runner/server.ts';
 import type { StreamedEvent } from '../../runner/protocol.ts';
 import { runObjects, sharedEngine } from '../labs/support.ts';
@@ -62,7 +62,7 @@ describe('runner runs', () => {
     expect(terminal.join('\n')).toContain('▶ processes — A container is a process');
     expect(terminal.some((text) => text.includes('\x1b['))).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: true });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
   });
 
   it('stops a run on request and removes its engine objects within 5 s', async () => {
@@ -77,7 +77,7 @@ describe('runner runs', () => {
     });
     const cleanedAfterMs = performance.now() - stopAt;
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/^Stopped/) } });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
     expect(cleanedAfterMs).toBeLessThan(5000);
   });
 
@@ -89,7 +89,7 @@ describe('runner runs', () => {
     expect((await start(runner, 'processes')).status).toBe(429);
     await send(runner.port, 'POST', `/api/runs/${first.runId}/stop`, headers(runner));
     const events = await stream(runner, first.runId!);
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
     expect((await start(runner, 'processes')).status).toBe(201);
   });
 
@@ -99,7 +99,7 @@ describe('runner runs', () => {
     const events = await stream(runner, runId!);
     expect(events.some((e) => e.type === 'fact' && e.key === 'containerId')).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/did not finish within 2 s/) } });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
   });
 
   it('says whether the engine answers, and what it is', async () => {

@@ -1,8 +1,7 @@
 import { request } from 'node:http';
 import { EngineSource } from '../../runner/engine-source.ts';
 import { connectNowhere } from '../labs/support.ts';
-import { defineLab } from '../../labs/kit/lab.ts';
-import { startContainer } from '../../labs/kit/containers.ts';
+import { defineLab, fact } from '../../labs/kit/core/lab.ts';
 
 export interface Reply {
   status: number;
@@ -27,10 +26,11 @@ export const idleLab = defineLab({
   id: 'idle',
   title: 'Waits until stopped',
   shows: 'Nothing; it holds a container until it is stopped.',
+  facts: { containerId: fact<string>('Container id') },
   async run(ctx) {
     ctx.step('Hold a container');
-    const container = await startContainer(ctx.docker, { image: ctx.baseImage, cmd: ['sleep', '600'], name: ctx.name('idle'), labels: ctx.labels, signal: ctx.signal });
-    ctx.fact('containerId', container.id.slice(0, 12), 'Container id');
+    const container = await ctx.start({ name: 'idle', cmd: ['sleep', '600'] });
+    ctx.fact('containerId', container.id.slice(0, 12));
     await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }));
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSteps } from '../../labs/kit/build-steps.ts';
+import { buildSteps } from '../../labs/kit/parse/build-steps.ts';
 
 describe('buildSteps', () => {
   it('reads a classic-builder rebuild that edited its last RUN (Docker 20.10 output)', () => {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { busyboxPathFor, contextHash } from '../../labs/kit/base-image.ts';
-import { followBuild } from '../../labs/kit/build.ts';
+import { busyboxPathFor, contextHash } from '../../labs/kit/engine/base-image.ts';
+import { followBuild } from '../../labs/kit/engine/build.ts';
 
 // followProgress only parses the stream; no engine is contacted by these tests.
 const docker = new Docker({ socketPath: '/nonexistent.sock' });

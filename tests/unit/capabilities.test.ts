@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, decodeCapabilities, parseCapabilitySets } from '../../labs/kit/capabilities.ts';
+import { CAPABILITIES, decodeCapabilities, parseCapabilitySets } from '../../labs/kit/parse/capabilities.ts';
 
 // Docker's default set, as its documentation lists it (and `capsh --decode=00000000a80425fb` prints).
 const DOCKER_DEFAULT = [

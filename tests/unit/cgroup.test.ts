@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CGROUP_FILES, cpusAllowed, parseCpuMax, parseFlatKeyed, parseLimit, parseOomKills, parseThrottling, type CgroupVersion,
-} from '../../labs/kit/cgroup.ts';
+} from '../../labs/kit/parse/cgroup.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/cgroup/', import.meta.url));
 

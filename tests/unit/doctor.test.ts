@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNode, nodeSupported } from '../../labs/kit/doctor.ts';
+import { checkNode, nodeSupported } from '../../scripts/doctor/checks.ts';
 
 describe('nodeSupported', () => {
   it('accepts the lines package.json promises and nothing older', () => {

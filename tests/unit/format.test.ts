@@ -1,14 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../labs/kit/events.ts';
+import type { LabEvent } from '../../labs/kit/core/events.ts';
 import { chalk } from 'zx';
-import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/format.ts';
+import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/core/format.ts';
 
 // Colour codes are noise for these checks.
 const plain = (text: string | undefined) => text?.replace(/\x1b\[[0-9;]*m/g, '');
 
 const start: LabEvent = {
-  t: 0, type: 'start', lab: 'processes', title: 'A container is a process', shows: 'PID 1 inside, a PID outside', runId: 'r1',
+  t: 0, type: 'start', lab: 'processes', title: 'A container is a process', shows: 'PID 1 inside, a PID outside', runLabel: 'r1',
   at: '2026-11-23T00:00:00.000Z', engine: { product: 'Docker Engine', version: '26.1', arch: 'amd64', host: 'unix:///var/run/docker.sock', cgroupVersion: '2' },
 };
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { fetchWhenUp } from '../../labs/kit/http.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
+import { fetchWhenUp } from '../../labs/kit/engine/http.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

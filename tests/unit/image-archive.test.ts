@@ -1,7 +1,7 @@
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
-import { readImageArchive } from '../../labs/kit/image-archive.ts';
+import { readImageArchive } from '../../labs/kit/engine/image-archive.ts';
 
 async function tarOf(files: Record<string, string>): Promise<Buffer> {
   const tar = pack();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../labs/kit/engine/image-calls.ts';
-import { humanBytes, instructionOf, layersOf } from '../../labs/kit/layers.ts';
+import { humanBytes, instructionOf, layersOf } from '../../labs/kit/parse/layers.ts';
 
 const entry = (CreatedBy: string, Size: number): HistoryEntry => ({ Id: '<missing>', Created: 0, CreatedBy, Tags: null, Size, Comment: '' });
 

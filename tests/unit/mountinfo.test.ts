@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMountinfoLine, rootMount } from '../../labs/kit/mountinfo.ts';
+import { parseMountinfoLine, rootMount } from '../../labs/kit/parse/mountinfo.ts';
 
 // As read in a container on overlay2 and on its host (Debian 12, Docker 20.10).
 const CONTAINER = `73 49 0:39 / / rw,relatime master:2 - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/WWLL:/var/lib/docker/overlay2/l/Z4TU,upperdir=/var/lib/docker/overlay2/c698/diff,workdir=/var/lib/docker/overlay2/c698/work

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/namespaces.ts';
+import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/parse/namespaces.ts';
 
 describe('parseNamespaces', () => {
   it('reads each kind to its inode number', () => {

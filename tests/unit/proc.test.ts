@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStat, parsePs } from '../../labs/kit/proc.ts';
+import { parseProcStat, parsePs } from '../../labs/kit/parse/proc.ts';
 
 describe('parseProcStat', () => {
   it('reads pid, name and parent', () => {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../labs/kit/engine/endpoint.ts';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { curlEquivalent, engineMessage, request } from '../../labs/kit/raw-http.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
+import { curlEquivalent, engineMessage, request } from '../../labs/kit/engine/raw-http.ts';
 
 // A stand-in for the engine: an HTTP server on a unix socket in a temp directory (and, for the tcp
 // case, on 127.0.0.1). No engine is involved.

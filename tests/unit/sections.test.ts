@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseSections, sectionsScript } from '../../labs/kit/sections.ts';
+import { parseSections, sectionsScript } from '../../labs/kit/parse/sections.ts';
 
 describe('sections', () => {
   it('runs commands in one shell and splits their output back by name', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { busyboxPathFor } from '../../../labs/kit/base-image.ts';
+import { busyboxPathFor } from '../../../labs/kit/engine/base-image.ts';
 import { BOOT_MARKER, bootInitramfs, newcArchive } from '../../../scripts/vm/initramfs.ts';
 
 // The archive is checked by an independent reader: busybox's own cpio, the vendored x86-64 binary.
