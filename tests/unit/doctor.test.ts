@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNode, nodeSupported } from '../../scripts/doctor/checks.ts';
+import { connectNowhere } from '../labs/support.ts';
+import { checkNode, nodeSupported, runDoctor } from '../../scripts/doctor/checks.ts';
 
 describe('nodeSupported', () => {
   it('accepts the lines package.json promises and nothing older', () => {
@@ -9,5 +10,13 @@ describe('nodeSupported', () => {
 
   it('says how to get a supported Node', () => {
     expect(checkNode('v18.20.4')).toMatchObject({ ok: false, hint: expect.stringContaining('20.19+, 22.12+ or 24+') });
+  });
+});
+
+describe('runDoctor without an engine', () => {
+  it('without an engine, says what was tried and skips what needs one', async () => {
+    const checks = await runDoctor({ port: 0, connect: connectNowhere });
+    expect(checks.map((c) => c.name)).toEqual(['Node.js', 'Container engine', 'Deck port']);
+    expect(checks[1]).toMatchObject({ ok: false, detail: 'No container engine answered.', hint: expect.stringContaining('Tried:') });
   });
 });

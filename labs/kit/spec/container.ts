@@ -41,6 +41,8 @@ export interface ContainerSpec {
 export type RunMode = 'detached' | 'remove';
 
 const MiB = 2 ** 20;
+/** The CLI sends `--cap-add sys_ptrace` as CAP_SYS_PTRACE (ALL stays ALL): the request says the same. */
+const capability = (name: string) => (name.toUpperCase() === 'ALL' ? 'ALL' : `CAP_${name.toUpperCase().replace(/^CAP_/, '')}`);
 const megabytes = (bytes: number) => (bytes % MiB === 0 ? `${bytes / MiB}m` : String(bytes));
 
 /** The flags between `docker run` and the image, in the order people usually write them. */
@@ -104,8 +106,8 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
       MemorySwap: spec.memorySwap,
       NanoCpus: spec.cpus === undefined ? undefined : Math.round(spec.cpus * 1e9),
       PidsLimit: spec.pidsLimit,
-      CapAdd: spec.capAdd,
-      CapDrop: spec.capDrop,
+      CapAdd: spec.capAdd?.map(capability),
+      CapDrop: spec.capDrop?.map(capability),
       SecurityOpt: spec.securityOpt,
       ReadonlyRootfs: spec.readOnly,
       Tmpfs: spec.tmpfs,

@@ -2,7 +2,7 @@
 // deck parses. No browser needed.
 import { describe, expect, it } from 'vitest';
 import { diagrams } from '../../slides/diagrams/index.ts';
-import { chapterFiles, deckSlides, LAB_IDS, LANGS, type Lang } from './chapters.ts';
+import { chapterFiles, deckSlides, LAB_IDS, LANGS, type Lang } from '../deck/chapters.ts';
 
 const slides = { en: deckSlides('en'), zh: deckSlides('zh') };
 
