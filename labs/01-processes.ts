@@ -1,7 +1,15 @@
 #!/usr/bin/env tsx
 // Lab "processes": a container is an ordinary process on the engine's host, seen through a namespace.
-import { ancestryScript, type Box, defineLab, fact, type ContextFor, parseProcStat, parsePs } from './kit/index.ts';
-import { runIfMain } from './kit/index.ts';
+import {
+  ancestryScript,
+  type Box,
+  type ContextFor,
+  defineLab,
+  fact,
+  parseProcStat,
+  parsePs,
+  runIfMain,
+} from './kit/index.ts';
 
 const facts = {
   containerId: fact<string>('Container id'),

@@ -1,10 +1,25 @@
 #!/usr/bin/env tsx
 // Lab "namespaces": a container is a process whose view of the system is made of namespaces. Which
 // ones are its own, which ones it shares with the host by default, and how to share one on purpose.
-import { type Box, defineLab, fact, type FactSpec, type HostSpec, type ContextFor, NAMESPACES } from './kit/index.ts';
-import { ipv4AddressLines } from './kit/index.ts';
-import { hostReferenceScript, type NamespaceKind, namespacesScript, parseHostReference } from './kit/index.ts';
-import { parseNamespaces, parseSections, rootMount, runIfMain, sectionsScript } from './kit/index.ts';
+import {
+  type Box,
+  type ContextFor,
+  defineLab,
+  type FactSpec,
+  fact,
+  type HostSpec,
+  hostReferenceScript,
+  ipv4AddressLines,
+  NAMESPACES,
+  type NamespaceKind,
+  namespacesScript,
+  parseHostReference,
+  parseNamespaces,
+  parseSections,
+  rootMount,
+  runIfMain,
+  sectionsScript,
+} from './kit/index.ts';
 
 type Inodes = {
   container: number;

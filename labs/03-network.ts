@@ -1,8 +1,19 @@
 #!/usr/bin/env tsx
 // Lab "network": a container's network is a namespace with its own interfaces, wired to the host
 // by the engine (a bridge, NAT, a published port) — or not wired at all.
-import { defineLab, fact, fetchWhenUp, ipv4AddressLines, type ContextFor, parseDefaultGateway } from './kit/index.ts';
-import { parseIpLink, parseIpv4Addresses, parseSections, runIfMain, sectionsScript } from './kit/index.ts';
+import {
+  type ContextFor,
+  defineLab,
+  fact,
+  fetchWhenUp,
+  ipv4AddressLines,
+  parseDefaultGateway,
+  parseIpLink,
+  parseIpv4Addresses,
+  parseSections,
+  runIfMain,
+  sectionsScript,
+} from './kit/index.ts';
 
 const facts = {
   bridgeInterfaces: fact<string[]>('Interfaces on the default network'),
@@ -33,7 +44,8 @@ const shownLook = ['sh', '-c', 'ip -o link; ip -o -4 addr; ip route'];
 async function startWeb(ctx: Ctx) {
   ctx.step('Start a web server on the default network');
   // The page carries the run's label, so what comes back can only have come from this container.
-  const serve = `echo '<h1>Hello from Wharf run ${ctx.runLabel}</h1>' > /var/www/index.html && exec httpd -f -p 8080 -h /var/www`;
+  const page = `<h1>Hello from Wharf run ${ctx.runLabel}</h1>`;
+  const serve = `echo '${page}' > /var/www/index.html && exec httpd -f -p 8080 -h /var/www`;
   const publish = [{ hostIp: '127.0.0.1', containerPort: 8080 }];
   const web = await ctx.start({ name: 'web', network: 'bridge', publish, cmd: ['sh', '-c', serve] });
   ctx.note("-p 127.0.0.1::8080 publishes port 8080 on the host's loopback only, on a port the engine picks.");
@@ -69,7 +81,8 @@ export const lab = defineLab({
   id: 'network',
   title: 'A network of its own',
   shows:
-    'The interfaces a container gets on the default bridge and with --network none, and a published port from 127.0.0.1 to the container.',
+    'The interfaces a container gets on the default bridge and with --network none, ' +
+    'and a published port from 127.0.0.1 to the container.',
   facts,
   async run(ctx) {
     const web = await startWeb(ctx);

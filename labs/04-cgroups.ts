@@ -2,9 +2,22 @@
 // Lab "cgroups": namespaces decide what a container sees; cgroups decide how much it may use. Three
 // limits bite live — memory, CPU, processes — and each is read back from the container's own cgroup.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Box, CGROUP_FILES, cpusAllowed, defineLab, fact, type ContextFor, parseCpuMax } from './kit/index.ts';
-import { parseLimit, parseOomKills, parseSections, parseThrottling, runIfMain, sectionsScript } from './kit/index.ts';
 import type { Throttling } from './kit/index.ts';
+import {
+  type Box,
+  CGROUP_FILES,
+  type ContextFor,
+  cpusAllowed,
+  defineLab,
+  fact,
+  parseCpuMax,
+  parseLimit,
+  parseOomKills,
+  parseSections,
+  parseThrottling,
+  runIfMain,
+  sectionsScript,
+} from './kit/index.ts';
 
 type Counters = { periods: number; throttled: number; throttledUs: number };
 const facts = {
@@ -109,7 +122,8 @@ async function cpu(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
 
 async function forks(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
   ctx.step('Processes: a fork loop under --pids-limit 16');
-  const loop = `cat ${files.pidsMax}; i=0; while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
+  const fork = `while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
+  const loop = `cat ${files.pidsMax}; i=0; ${fork}`;
   const ran = await ctx.run({ name: 'forks', ...LIMITS, cmd: ['sh', '-c', loop], deadlineMs: 20_000 });
   const [pidsMaxText = '', ...startedLines] = ran.stdout.trim().split('\n');
   const started = startedLines.filter((line) => /^started \d+$/.test(line)).length;

@@ -2,9 +2,25 @@
 // Lab "layers": images are stacks of shared read-only layers; a container adds one thin writable layer.
 import { readFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import { type Box, type BuildStep, buildSteps, clip, defineLab, ENGINE_DIR, fact, humanBytes } from './kit/index.ts';
-import { imageHistory, imagesDir, inspectImage, type ContextFor, type Layer, layersOf } from './kit/index.ts';
-import { runIfMain, shortDigest, stepTable } from './kit/index.ts';
+import {
+  type Box,
+  type BuildStep,
+  buildSteps,
+  type ContextFor,
+  clip,
+  defineLab,
+  ENGINE_DIR,
+  fact,
+  humanBytes,
+  imageHistory,
+  imagesDir,
+  inspectImage,
+  type Layer,
+  layersOf,
+  runIfMain,
+  shortDigest,
+  stepTable,
+} from './kit/index.ts';
 
 type View = { '/opt/common.txt': string | null; '/tmp/new.txt': string | null; passwdLines: number };
 type LayerFact = { digest: string; bytes: number | null; step: string | null };
@@ -40,7 +56,8 @@ const CHANGES = [
 ].join(' && ');
 // The same three files as a container sees them: one "path<TAB>what" line each.
 const LOOK = [
-  'for f in /opt/common.txt /tmp/new.txt; do if [ -e $f ]; then printf "%s\\t%s\\n" $f "$(cat $f)"; else printf "%s\\t-\\n" $f; fi; done',
+  'for f in /opt/common.txt /tmp/new.txt; do ' +
+    'if [ -e $f ]; then printf "%s\\t%s\\n" $f "$(cat $f)"; else printf "%s\\t-\\n" $f; fi; done',
   'printf "/etc/passwd\\t%s lines\\n" $(wc -l < /etc/passwd)',
 ].join('; ');
 const LOOK_SHOWN = ['sh', '-c', 'cat /opt/common.txt; cat /tmp/new.txt; wc -l < /etc/passwd'];
@@ -83,7 +100,8 @@ function layerTable(base: string[], a: Layer[], b: Layer[]): string {
   const header = `${'layer'.padEnd(14)}${'size'.padEnd(10)}${'made by'.padEnd(46)}base  a  b`;
   const row = (layer: Layer) =>
     `${layer.digest.padEnd(14)}${(layer.bytes === null ? '?' : humanBytes(layer.bytes)).padEnd(10)}` +
-    `${clip(layer.step ?? '?', 44).padEnd(46)} ${mark(base, layer.digest)}    ${mark(a, layer.digest)}  ${mark(b, layer.digest)}`;
+    `${clip(layer.step ?? '?', 44).padEnd(46)} ${mark(base, layer.digest)}    ` +
+    `${mark(a, layer.digest)}  ${mark(b, layer.digest)}`;
   return [header, ...rows.map(row)].join('\n');
 }
 

@@ -2,9 +2,25 @@
 // Lab "build-ship-run": a Dockerfile becomes an image through a cache of steps; the image travels as
 // a plain tar and comes back with the same id; ENTRYPOINT and CMD are both defaults a run can replace.
 import { readFile } from 'node:fs/promises';
-import { type BuildStep, buildSteps, clip, defineLab, fact, humanBytes, imagesDir, inspectImage } from './kit/index.ts';
-import { type ContextFor, loadImage, percentile, RUN_LABEL, readImageArchive, runIfMain } from './kit/index.ts';
-import { saveImage, shortDigest, stepTable } from './kit/index.ts';
+import {
+  type BuildStep,
+  buildSteps,
+  type ContextFor,
+  clip,
+  defineLab,
+  fact,
+  humanBytes,
+  imagesDir,
+  inspectImage,
+  loadImage,
+  percentile,
+  RUN_LABEL,
+  readImageArchive,
+  runIfMain,
+  saveImage,
+  shortDigest,
+  stepTable,
+} from './kit/index.ts';
 
 const facts = {
   totalSteps: fact<number>('Steps in the build'),
@@ -82,7 +98,7 @@ async function build(ctx: Ctx, tag: string, editedTag: string) {
 
 async function ship(ctx: Ctx, tag: string) {
   ctx.step('Ship it: save the image as a tar');
-  ctx.shown(`docker save ${tag} | tar -t`);
+  ctx.shown(`docker save -o image.tar ${tag} && tar -tvf image.tar`);
   ctx.wait('exporting the image');
   const { docker, signal } = ctx;
   const original = await inspectImage(docker, tag, signal);
@@ -149,7 +165,8 @@ export const lab = defineLab({
   id: 'build-ship-run',
   title: 'Build, ship, run',
   shows:
-    'The build cache at work, an image saved to a tar and loaded back unchanged, CMD vs ENTRYPOINT, and how long a container takes to start.',
+    'The build cache at work, an image saved to a tar and loaded back unchanged, CMD vs ENTRYPOINT, ' +
+    'and how long a container takes to start.',
   facts,
   async run(ctx) {
     const tag = ctx.name('app');

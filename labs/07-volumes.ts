@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineLab, type EngineInfo, engineInfo, fact, type ContextFor, runIfMain } from './kit/index.ts';
+import { type ContextFor, defineLab, type EngineInfo, engineInfo, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   writableLayerFileSurvived: fact<boolean>('File written in the writable layer still there in a new container'),
@@ -31,7 +31,7 @@ const sh = (script: string) => ['sh', '-c', script];
  * shared into the VM exist. Home directories are shared by all of those by default; /tmp is not.
  */
 function bindParent(engine: EngineInfo, engineHostname: string): { parent: string; why: string } {
-  if (process.platform === 'linux' && Boolean(engine.endpoint.socketPath) && engineHostname === hostname()) {
+  if (process.platform === 'linux' && engine.endpoint.socketPath && engineHostname === hostname()) {
     const why = `The engine runs on this machine (a local unix socket, and it reports this host's name, ${hostname()}),
       so a temporary directory here (${tmpdir()}) is a directory on the engine's host too.`;
     return { parent: tmpdir(), why };

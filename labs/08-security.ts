@@ -3,8 +3,15 @@
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Box, decodeCapabilities, defineLab, fact, type ContextFor, parseCapabilitySets } from './kit/index.ts';
-import { runIfMain } from './kit/index.ts';
+import {
+  type Box,
+  type ContextFor,
+  decodeCapabilities,
+  defineLab,
+  fact,
+  parseCapabilitySets,
+  runIfMain,
+} from './kit/index.ts';
 
 const facts = {
   hostDirectory: fact<string>('Host directory shared into the container (removed at the end)'),
@@ -139,7 +146,8 @@ export const lab = defineLab({
   id: 'security',
   title: 'Container root is host root',
   shows:
-    'A file written by root in a container belongs to root on the host; capabilities and a read-only root are what hold it back.',
+    'A file written by root in a container belongs to root on the host; ' +
+    'capabilities and a read-only root are what hold it back.',
   facts,
   async run(ctx) {
     // Made here, by Node, so the files' owners on this machine can be read with stat. The shared directory is

@@ -1,15 +1,18 @@
 #!/usr/bin/env tsx
 // Lab "engine-api": the docker CLI and dockerode are HTTP clients; these are the requests behind `docker run`.
 import {
+  type ContextFor,
   curlEquivalent,
   defineLab,
   demux,
   engineMessage,
   fact,
-  type ContextFor,
   type RawResponse,
+  request,
+  runIfMain,
+  WharfError,
+  withinDeadline,
 } from './kit/index.ts';
-import { request, runIfMain, WharfError, withinDeadline } from './kit/index.ts';
 
 const facts = {
   pingBody: fact<string>('Answer to GET /_ping'),
@@ -61,7 +64,8 @@ async function handshake(ctx: Ctx): Promise<string> {
   ctx.step('Knock on the door: GET /_ping');
   showCurl(ctx, 'GET', '/_ping');
   ctx.note(
-    `No Docker library here: Node's own http module, talking to ${ctx.engine.endpoint.socketPath ?? ctx.engine.endpoint.host}.`,
+    `No Docker library here: Node's own http module, talking to
+      ${ctx.engine.endpoint.socketPath ?? ctx.engine.endpoint.host}.`,
   );
   const ping = await send(ctx, 'GET', '/_ping', 200);
   const apiHeader = String(ping.headers['api-version'] ?? '(none)');
@@ -72,7 +76,8 @@ async function handshake(ctx: Ctx): Promise<string> {
   showCurl(ctx, 'GET', '/version');
   const v = JSON.parse((await send(ctx, 'GET', '/version', 200)).body.toString('utf8')) as Version;
   ctx.output(
-    `  Version ${v.Version} · ApiVersion ${v.ApiVersion} · MinAPIVersion ${v.MinAPIVersion ?? '?'} · ${v.Os}/${v.Arch}`,
+    `  Version ${v.Version} · ApiVersion ${v.ApiVersion} · MinAPIVersion ${v.MinAPIVersion ?? '?'} · ` +
+      `${v.Os}/${v.Arch}`,
   );
   ctx.facts({ serverVersion: v.Version, apiVersion: v.ApiVersion });
   ctx.note(`Every path below starts with /v${v.ApiVersion}, the version this engine reported. An engine answers any

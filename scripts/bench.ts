@@ -1,16 +1,16 @@
 // npm run bench [-- base|lifecycle|labs|runner|vm ...]: the figures the issues set targets for, as ratios or
 // medians measured in one run. Benchmarks, not tests: they report, they do not assert.
 import { chalk } from 'zx';
+import { printFatal } from '../labs/kit/core/cli.ts';
+import { removeByLabel } from '../labs/kit/engine/cleanup.ts';
+import { connectEngine } from '../labs/kit/engine/connect.ts';
+import { engineLine } from '../labs/kit/engine/summary.ts';
+import { scriptArgs } from './args.ts';
 import { benchBaseImage } from './bench/base-image.ts';
 import { benchLabs } from './bench/labs.ts';
 import { benchLifecycle } from './bench/lifecycle.ts';
 import { benchRunner } from './bench/runner.ts';
 import { benchVmBoot } from './bench/vm-boot.ts';
-import { printFatal } from '../labs/kit/core/cli.ts';
-import { connectEngine } from '../labs/kit/engine/connect.ts';
-import { engineLine } from '../labs/kit/engine/summary.ts';
-import { scriptArgs } from './args.ts';
-import { removeByLabel } from '../labs/kit/engine/cleanup.ts';
 
 const BENCHES = ['base', 'lifecycle', 'labs', 'runner', 'vm'];
 

@@ -12,7 +12,9 @@ if (scriptArgs('usage: npm run doctor   (the deck port checked is WHARF_PORT, el
       if (check.hint) console.log(chalk.yellow(check.hint.replace(/^/gm, '    ')));
     }
     const failed = checks.filter((c) => !c.ok).length;
-    const verdict = failed ? chalk.red(`\n${failed} check(s) failed: fix them before the workshop.`) : chalk.green('\nReady for the workshop.');
+    const verdict = failed
+      ? chalk.red(`\n${failed} check(s) failed: fix them before the workshop.`)
+      : chalk.green('\nReady for the workshop.');
     console.log(verdict);
     process.exitCode = failed ? 1 : 0;
   } catch (error) {

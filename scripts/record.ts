@@ -4,9 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { chalk } from 'zx';
 import { labs } from '../labs/index.ts';
 import { printFatal } from '../labs/kit/core/cli.ts';
-import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { formatEventInColour } from '../labs/kit/core/format.ts';
 import { runLab } from '../labs/kit/core/run-lab.ts';
+import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { summariseEngine } from '../labs/kit/engine/summary.ts';
 import type { Recording, StreamedEvent } from '../runner/protocol.ts';
 import { scriptArgs } from './args.ts';
@@ -15,13 +15,17 @@ const args = scriptArgs('usage: npm run record [-- <id> ...]', {}, { positionals
 
 async function main(ids: string[]): Promise<number> {
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
-  if (unknown.length) throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
+  if (unknown.length)
+    throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
   const chosen = ids.length ? labs.filter((lab) => ids.includes(lab.id)) : labs;
   const engine = await connectEngine();
   let failures = 0;
   for (const lab of chosen) {
     const events: StreamedEvent[] = [];
-    const outcome = await runLab(lab, { engine, sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEventInColour(event) }) });
+    const outcome = await runLab(lab, {
+      engine,
+      sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEventInColour(event) }),
+    });
     if (!outcome.ok) {
       failures += 1;
       console.log(`${chalk.red('✘')} ${lab.id}: ${outcome.error?.message} — recording not saved`);

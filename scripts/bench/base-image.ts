@@ -7,12 +7,17 @@ export async function benchBaseImage({ docker, info }: Engine, rounds = 3): Prom
   const cold: number[] = [];
   const cached: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    await docker.getImage(BASE_IMAGE).remove({ force: true }).catch(() => {});
+    await docker
+      .getImage(BASE_IMAGE)
+      .remove({ force: true })
+      .catch(() => {});
     cold.push(await timed(() => ensureBaseImage(docker, info.arch)));
     for (let j = 0; j < 5; j++) cached.push(await timed(() => ensureBaseImage(docker, info.arch)));
   }
   const { Size } = await docker.getImage(BASE_IMAGE).inspect();
   const result = { coldMedianMs: median(cold), cachedMedianMs: median(cached), sizeBytes: Size };
-  console.log(`base image cold ${ms(result.coldMedianMs)} (≤ 2000)  cached ${ms(result.cachedMedianMs)} (≤ 200)  size ${(Size / 1e6).toFixed(2)} MB (≤ 3)`);
+  console.log(
+    `base image cold ${ms(result.coldMedianMs)} (≤ 2000)  cached ${ms(result.cachedMedianMs)} (≤ 200)  size ${(Size / 1e6).toFixed(2)} MB (≤ 3)`,
+  );
   return result;
 }

@@ -1,5 +1,5 @@
-import { $ } from 'zx';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { $ } from 'zx';
 import { startRunner } from '../../runner/server.ts';
 import { median, ms } from './stats.ts';
 
@@ -7,7 +7,11 @@ import { median, ms } from './stats.ts';
 async function runOnce(port: number, token: string, lab: string): Promise<{ firstMs: number; totalMs: number }> {
   const headers = { origin: `http://127.0.0.1:${port}`, 'x-wharf-token': token, 'content-type': 'application/json' };
   const started = performance.now();
-  const reply = await fetch(`http://127.0.0.1:${port}/api/runs`, { method: 'POST', headers, body: JSON.stringify({ lab }) });
+  const reply = await fetch(`http://127.0.0.1:${port}/api/runs`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ lab }),
+  });
   const { runId } = (await reply.json()) as { runId: string };
   const events = await fetch(`http://127.0.0.1:${port}/api/runs/${runId}/events`, { headers });
   let firstMs = 0;
@@ -40,7 +44,14 @@ export async function benchRunner(lab = 'processes', rounds = 5): Promise<Record
   } finally {
     await runner.close();
   }
-  const result = { firstOutputMs: median(first), runnerMs: median(viaRunner), cliMs: median(viaCli), ratio: median(viaRunner) / median(viaCli) };
-  console.log(`runner     first output ${ms(result.firstOutputMs)} (≤ 500)  ${lab} via runner ${ms(result.runnerMs)} vs npm run lab ${ms(result.cliMs)}  ratio ${result.ratio.toFixed(2)} (≤ 1.10)`);
+  const result = {
+    firstOutputMs: median(first),
+    runnerMs: median(viaRunner),
+    cliMs: median(viaCli),
+    ratio: median(viaRunner) / median(viaCli),
+  };
+  console.log(
+    `runner     first output ${ms(result.firstOutputMs)} (≤ 500)  ${lab} via runner ${ms(result.runnerMs)} vs npm run lab ${ms(result.cliMs)}  ratio ${result.ratio.toFixed(2)} (≤ 1.10)`,
+  );
   return result;
 }

@@ -34,7 +34,10 @@ describe('lab: network', () => {
     expect(facts.gateway).toBe(facts.engineGateway);
 
     // Docker keeps the empty port we asked for; Podman writes back the one it picked.
-    expect(facts.portBinding).toEqual({ hostIp: '127.0.0.1', hostPort: expect.toBeOneOf(['', String(facts.publishedPort)]) });
+    expect(facts.portBinding).toEqual({
+      hostIp: '127.0.0.1',
+      hostPort: expect.toBeOneOf(['', String(facts.publishedPort)]),
+    });
     expect(facts.publishedPort).toEqual(expect.any(Number));
     expect(facts.publishedPort as number).toBeGreaterThan(0);
     expect(facts.publishedPort as number).toBeLessThan(65536);

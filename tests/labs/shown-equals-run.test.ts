@@ -77,9 +77,16 @@ const engineTime = (ms: number) => (ms / 1000).toFixed(3);
  */
 async function execsCreated(docker: Docker, container: string, since: string): Promise<string[]> {
   const filters = { container: [container], event: ['exec_create'] };
-  const stream = await docker.getEvents({ since, until: engineTime(Date.now()), filters } as Docker.GetEventsOptions);
+  const stream = await docker.getEvents({
+    since,
+    until: engineTime(Date.now()),
+    filters,
+  } as unknown as Docker.GetEventsOptions);
   const text = (await buffer(stream)).toString('utf8');
-  const events = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { Actor?: { Attributes?: { execID?: string } } });
+  const events = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { Actor?: { Attributes?: { execID?: string } } });
   return events.flatMap((event) => event.Actor?.Attributes?.execID ?? []);
 }
 

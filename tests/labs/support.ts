@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { expect } from 'vitest';
+import type { ShownProbe } from '../../labs/kit/core/context.ts';
+import type { FactValue, LabEvent } from '../../labs/kit/core/events.ts';
+import type { FactShape, Lab } from '../../labs/kit/core/lab.ts';
+import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
+import { type LabOutcome, runLab } from '../../labs/kit/core/run-lab.ts';
 import { isBaseImage } from '../../labs/kit/engine/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
-import type { FactValue, LabEvent } from '../../labs/kit/core/events.ts';
-import type { ShownProbe } from '../../labs/kit/core/context.ts';
-import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
-import type { FactShape, Lab } from '../../labs/kit/core/lab.ts';
-import { runLab, type LabOutcome } from '../../labs/kit/core/run-lab.ts';
 
 let engine: Promise<Engine> | undefined;
 

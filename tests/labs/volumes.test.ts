@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/07-volumes.ts';
-import { expectCleanRun, observe, type Observed, runObjects, sharedEngine } from './support.ts';
+import { expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 async function expectClean(run: Observed) {
   await expectCleanRun(run);
@@ -31,7 +31,9 @@ describe('lab: volumes', () => {
     expect(facts.bindMountRoundTrip).toBe(true);
     expect(facts.bindMountDirRemoved).toBe(true);
     // Root in the container is root here, unless the engine maps users (userns-remap, rootless).
-    const { SecurityOptions: security = [] } = (await (await sharedEngine()).docker.info()) as { SecurityOptions?: string[] };
+    const { SecurityOptions: security = [] } = (await (await sharedEngine()).docker.info()) as {
+      SecurityOptions?: string[];
+    };
     if (!security.some((option) => /name=(userns|rootless)/.test(option))) expect(facts.containerFileOwnerUid).toBe(0);
   });
 

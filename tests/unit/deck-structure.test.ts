@@ -35,7 +35,7 @@ describe.each(LANGS)('%s slides', (lang) => {
     const bad = deck.filter((s) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.id)).map((s) => `${s.chapter} slide ${s.index}`);
     expect(bad).toEqual([]);
     const seen = new Set<string>();
-    const duplicates = deck.map((s) => s.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+    const duplicates = deck.map((s) => s.id).filter((id) => seen.has(id) || !seen.add(id));
     expect(duplicates).toEqual([]);
   });
 
@@ -45,7 +45,9 @@ describe.each(LANGS)('%s slides', (lang) => {
   });
 
   it('diagram placeholders name one of the five diagrams', () => {
-    const unknown = deck.flatMap((s) => s.diagrams.filter((d) => !diagrams.has(d.name)).map((d) => `${s.id}: ${d.name}`));
+    const unknown = deck.flatMap((s) =>
+      s.diagrams.filter((d) => !diagrams.has(d.name)).map((d) => `${s.id}: ${d.name}`),
+    );
     expect(unknown).toEqual([]);
   });
 

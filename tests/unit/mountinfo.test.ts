@@ -22,8 +22,12 @@ describe('rootMount', () => {
 
 describe('parseMountinfoLine', () => {
   it('copes with no optional fields, several, and escaped spaces', () => {
-    expect(parseMountinfoLine('36 35 98:0 /mnt1 /mnt\\040two rw,noatime master:1 shared:7 - ext3 /dev/root rw')).toEqual({
-      mountPoint: '/mnt two', fsType: 'ext3', source: '/dev/root',
+    expect(
+      parseMountinfoLine('36 35 98:0 /mnt1 /mnt\\040two rw,noatime master:1 shared:7 - ext3 /dev/root rw'),
+    ).toEqual({
+      mountPoint: '/mnt two',
+      fsType: 'ext3',
+      source: '/dev/root',
     });
     expect(parseMountinfoLine('not a mountinfo line')).toBeUndefined();
   });

@@ -8,7 +8,9 @@ describe('parseNamespaces', () => {
   });
 
   it('leaves out links that could not be read, and kinds it does not know', () => {
-    expect(parseNamespaces('pid \nmnt mnt:[4026531832]\npid_for_children pid:[4026531836]\n')).toEqual({ mnt: 4026531832 });
+    expect(parseNamespaces('pid \nmnt mnt:[4026531832]\npid_for_children pid:[4026531836]\n')).toEqual({
+      mnt: 4026531832,
+    });
   });
 });
 

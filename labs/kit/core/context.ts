@@ -6,8 +6,8 @@ import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, r
 import { shellLine } from '../spec/shell.ts';
 import { WharfError } from './errors.ts';
 import type { FactValue, LabEventInput } from './events.ts';
-import { runLabels } from './labels.ts';
 import type { Box, FactShape, LabContext, RunSpec } from './lab.ts';
+import { runLabels } from './labels.ts';
 
 /** A line a verb showed, and whether its command part was a `shown:` simplification. */
 export interface ShownLine {

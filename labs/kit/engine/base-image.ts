@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
-import { followBuild } from './build.ts';
 import { withDeadline } from '../core/deadline.ts';
-import { inspectImage } from './image-calls.ts';
 import { WharfError } from '../core/errors.ts';
 import { LAB_LABEL } from '../core/labels.ts';
+import { followBuild } from './build.ts';
+import { inspectImage } from './image-calls.ts';
 
 export const BASE_IMAGE = 'wharf/base:latest';
 export const HASH_LABEL = 'wharf.hash';

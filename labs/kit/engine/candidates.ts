@@ -73,7 +73,11 @@ function wellKnownSockets({ env, home, platform, root = '' }: DiscoveryEnvironme
 
 /** Every place to look for an engine, in the order design.md fixes, without duplicates. */
 export function engineCandidates(environment: DiscoveryEnvironment = currentEnvironment()): Endpoint[] {
-  const all = [...fromDockerHost(environment), ...fromDockerContext(environment), ...wellKnownSockets(environment)];
+  const all = [
+    ...fromDockerHost(environment),
+    ...fromDockerContext(environment),
+    ...wellKnownSockets(environment),
+  ];
   const seen = new Set<string>();
   return all.filter((candidate) => !seen.has(candidate.host) && Boolean(seen.add(candidate.host)));
 }

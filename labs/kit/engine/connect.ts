@@ -39,18 +39,16 @@ function productName(version: Docker.DockerVersion, operatingSystem: string): st
  * DOCKER_HOST or context may be stale (the well-known sockets are only guesses, so they are not).
  */
 export function passedOver(outcomes: ProbeOutcome[], chosen: Endpoint): string[] {
-  const before = outcomes.slice(
-    0,
-    outcomes.findIndex((o) => o.endpoint === chosen),
-  );
-  return before.flatMap((o) =>
-    !o.ok && o.endpoint.source !== 'well-known socket' ? [`${o.endpoint.source} ${o.endpoint.host}: ${o.reason}`] : [],
-  );
+  const before = outcomes.slice(0, outcomes.findIndex((o) => o.endpoint === chosen));
+  return before.flatMap((o) => (!o.ok && o.endpoint.source !== 'well-known socket' ? [`${o.endpoint.source} ${o.endpoint.host}: ${o.reason}`] : []));
 }
 
 async function describe(docker: Docker, endpoint: Endpoint, skipped: string[]): Promise<EngineInfo> {
   const signal = AbortSignal.timeout(5000);
-  const [version, info] = await Promise.all([engineVersion(docker, signal), engineInfo(docker, signal)]);
+  const [version, info] = await Promise.all([
+    engineVersion(docker, signal),
+    engineInfo(docker, signal),
+  ]);
   const operatingSystem = String(info.OperatingSystem ?? '');
   return {
     product: productName(version, operatingSystem),
@@ -75,10 +73,7 @@ export async function connectEngine(environment?: DiscoveryEnvironment): Promise
   const found = outcomes.find((o) => o.ok);
   if (!found || !found.ok) throw noEngineError(outcomes);
   try {
-    return {
-      docker: found.docker,
-      info: await describe(found.docker, found.endpoint, passedOver(outcomes, found.endpoint)),
-    };
+    return { docker: found.docker, info: await describe(found.docker, found.endpoint, passedOver(outcomes, found.endpoint)) };
   } catch (error) {
     throw new WharfError(
       `The engine at ${found.endpoint.host} answered a ping but not a request for its version.`,

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type Docker from 'dockerode';
 import { extract } from 'tar-stream';
-import { exportImage } from './image-calls.ts';
 import { WharfError } from '../core/errors.ts';
+import { exportImage } from './image-calls.ts';
 
 /** One image in a `docker save` archive's manifest.json. */
 export interface ManifestEntry {

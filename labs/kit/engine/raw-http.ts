@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { dockerOptions, type Endpoint } from './endpoint.ts';
 import { WharfError } from '../core/errors.ts';
+import { dockerOptions, type Endpoint } from './endpoint.ts';
 
 /**
  * A bare HTTP client for the engine's API, for showing that dockerode (and the docker CLI) are only

@@ -14,9 +14,9 @@ export function parseMountinfoLine(line: string): Mount | undefined {
   const fields = line.trim().split(' ');
   const dash = fields.indexOf('-', 6);
   if (dash < 0 || fields.length < dash + 3) return undefined;
-  const unescape = (text: string) =>
+  const decode = (text: string) =>
     text.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
-  return { mountPoint: unescape(fields[4]!), fsType: fields[dash + 1]!, source: unescape(fields[dash + 2]!) };
+  return { mountPoint: decode(fields[4]!), fsType: fields[dash + 1]!, source: decode(fields[dash + 2]!) };
 }
 
 /** The mount a process sees at `/` (the last one: a later mount on the same point hides earlier ones). */

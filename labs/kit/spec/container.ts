@@ -42,7 +42,8 @@ export type RunMode = 'detached' | 'remove';
 
 const MiB = 2 ** 20;
 /** The CLI sends `--cap-add sys_ptrace` as CAP_SYS_PTRACE (ALL stays ALL): the request says the same. */
-const capability = (name: string) => (name.toUpperCase() === 'ALL' ? 'ALL' : `CAP_${name.toUpperCase().replace(/^CAP_/, '')}`);
+const capability = (name: string) =>
+  name.toUpperCase() === 'ALL' ? 'ALL' : `CAP_${name.toUpperCase().replace(/^CAP_/, '')}`;
 const megabytes = (bytes: number) => (bytes % MiB === 0 ? `${bytes / MiB}m` : String(bytes));
 
 /** The flags between `docker run` and the image, in the order people usually write them. */

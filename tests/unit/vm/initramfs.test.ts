@@ -8,7 +8,8 @@ import { BOOT_MARKER, bootInitramfs, newcArchive } from '../../../scripts/vm/ini
 
 // The archive is checked by an independent reader: busybox's own cpio, the vendored x86-64 binary.
 const busybox = busyboxPathFor('amd64');
-const cpio = (args: string[], archive: Buffer, cwd?: string) => execFileSync(busybox, ['cpio', ...args], { input: archive, cwd }).toString();
+const cpio = (args: string[], archive: Buffer, cwd?: string) =>
+  execFileSync(busybox, ['cpio', ...args], { input: archive, cwd }).toString();
 
 describe.runIf(process.arch === 'x64')('newcArchive', () => {
   it('writes an archive busybox cpio lists and extracts byte for byte', () => {
