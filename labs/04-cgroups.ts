@@ -62,6 +62,9 @@ async function memory(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
     '-c',
     `cat ${files.memoryLimit}; tail /dev/zero; status=$?; cat ${files.memoryEvents}; exit $status`,
   ];
+  ctx.note(
+    'tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.',
+  );
   const ran = await ctx.run({
     name: 'hog',
     ...LIMITS,
@@ -70,9 +73,6 @@ async function memory(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
     deadlineMs: 20_000,
     wait: 'the hog is eating memory',
   });
-  ctx.note(
-    'tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.',
-  );
   const out = parseSections(ran.stdout, ['limit', 'hog', 'events']);
   ctx.output(`${out.limit}\n${out.hog || '(tail was killed)'}\n${out.events}\n(exit code ${ran.exitCode})`);
   ctx.fact('memoryLimitInside', parseLimit(out.limit), `Memory limit the container reads in ${files.memoryLimit}`);

@@ -16,6 +16,7 @@ export function scriptOf(events: LabEvent[]): string {
   for (const event of events) {
     if (event.type === 'step') lines.push('', `# ${event.title}`);
     if (event.type === 'command') lines.push(event.text);
+    if (event.type === 'wait') lines.push(`# … ${event.label}`);
   }
   const result = events.findLast((e) => e.type === 'result');
   if (result?.type === 'result' && !result.ok) {
