@@ -1,15 +1,7 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "processes": a container is an ordinary process on the engine's host, seen through a namespace.
-import {
-  ancestryScript,
-  type Box,
-  type ContextFor,
-  defineLab,
-  fact,
-  parseProcStat,
-  parsePs,
-  runIfMain,
-} from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   containerId: fact<string>('Container id'),
@@ -30,7 +22,7 @@ const SECTION = '--- wharf ---';
 
 async function lookInside(ctx: Ctx, sleeper: Box) {
   ctx.step('Look from inside: the container sees only itself');
-  const rows = parsePs((await ctx.exec(sleeper, ['ps', '-o', 'pid,comm'], { print: true })).stdout);
+  const rows = kit.parsePs((await ctx.exec(sleeper, ['ps', '-o', 'pid,comm'], { print: true })).stdout);
   ctx.fact('pidInside', rows.find((row) => row.rest === 'sleep')?.pid ?? null);
   ctx.fact('processesVisibleInside', rows.length);
   return (await ctx.exec(sleeper, ['readlink', '/proc/1/ns/pid'], { print: true })).stdout.trim();
@@ -45,13 +37,13 @@ async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
     engine runs inside a VM.`);
   const script = `readlink /proc/self/ns/pid; echo '${SECTION}'; ps -o pid,ppid,user,args; echo '${SECTION}'`;
   // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
-  const view = await ctx.onHost(`${script}; ${ancestryScript(hostPid)}`, {
+  const view = await ctx.onHost(`${script}; ${kit.ancestryScript(hostPid)}`, {
     shown: ['ps', '-o', 'pid,ppid,user,args'],
     wait: 'running a helper with --pid=host',
   });
   const [pidNsHost = '', psOutput = '', ancestry = ''] = view.split(`${SECTION}\n`).map((part) => part.trim());
   const psLines = psOutput.split('\n');
-  const hostRow = parsePs(psOutput).find((row) => row.pid === hostPid);
+  const hostRow = kit.parsePs(psOutput).find((row) => row.pid === hostPid);
   const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `));
   ctx.output(`${psLines[0]}\n${hostLine ?? `(PID ${hostPid} not found)`}\n(${psLines.length - 1} processes in all)`);
   ctx.fact('hostProcessListed', Boolean(hostRow));
@@ -66,7 +58,7 @@ function followParents(ctx: Ctx, ancestry: string) {
   ctx.step('Follow its parents up to the engine');
   const chain = ancestry
     .split('\n')
-    .map(parseProcStat)
+    .map(kit.parseProcStat)
     .filter((p) => p !== undefined);
   ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
   ctx.fact(

@@ -1,25 +1,8 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "namespaces": a container is a process whose view of the system is made of namespaces. Which
 // ones are its own, which ones it shares with the host by default, and how to share one on purpose.
-import {
-  type Box,
-  type ContextFor,
-  defineLab,
-  type FactSpec,
-  fact,
-  type HostSpec,
-  hostReferenceScript,
-  ipv4AddressLines,
-  NAMESPACES,
-  type NamespaceKind,
-  namespacesScript,
-  parseHostReference,
-  parseNamespaces,
-  parseSections,
-  rootMount,
-  runIfMain,
-  sectionsScript,
-} from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, type FactSpec, fact, type HostSpec, runIfMain } from './kit/index.ts';
 
 type Inodes = {
   container: number;
@@ -31,8 +14,10 @@ const facts = {
   containerId: fact<string>('First container id (short)'),
   hostReference: fact<string | null>("Host process whose namespaces count as the host's"),
   // One per kind the kernel has (time: Linux 5.6+), labelled `pid namespace (inode numbers)` and so on.
-  ...(Object.fromEntries(NAMESPACES.map((kind) => [`${kind}Namespace`, fact(`${kind} namespace (inode numbers)`)])) as {
-    [K in `${NamespaceKind}Namespace`]: FactSpec<Inodes>;
+  ...(Object.fromEntries(
+    kit.NAMESPACES.map((kind) => [`${kind}Namespace`, fact(`${kind} namespace (inode numbers)`)]),
+  ) as {
+    [K in `${kit.NamespaceKind}Namespace`]: FactSpec<Inodes>;
   }),
   privateFromHost: fact<string[]>('Namespaces of its own'),
   sharedWithHost: fact<string[]>('Namespaces shared with the host'),
@@ -59,8 +44,8 @@ const INSIDE = ['namespaces', 'hostname', 'pid1', 'mountinfo', 'addresses'] as c
 const HOST = ['reference', 'namespaces', 'uid', 'hostname', 'mountinfo'] as const;
 type Inside = Record<(typeof INSIDE)[number], string>;
 // Run by `docker exec` inside a container: an exec'd process joins every namespace of the container.
-const insideScript = sectionsScript({
-  namespaces: namespacesScript('self'),
+const insideScript = kit.sectionsScript({
+  namespaces: kit.namespacesScript('self'),
   hostname: 'hostname',
   pid1: "tr '\\0' ' ' < /proc/1/cmdline",
   mountinfo: 'cat /proc/self/mountinfo',
@@ -68,19 +53,19 @@ const insideScript = sectionsScript({
 });
 /** The loop as a person would type it, for the command lines shown. */
 const loop = (pid: number | string) =>
-  `for n in ${NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`;
+  `for n in ${kit.NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`;
 const links = (pid: number | string) => ['sh', '-c', loop(pid)];
 // Shown: the namespace links (or the addresses); the same exec reads what the later steps compare.
 const look = async (ctx: Ctx, box: Box, shown: string[]): Promise<Inside> =>
-  parseSections((await ctx.exec(box, ['sh', '-c', insideScript], { shown })).stdout, INSIDE);
+  kit.parseSections((await ctx.exec(box, ['sh', '-c', insideScript], { shown })).stdout, INSIDE);
 
 async function readHost(ctx: Ctx, hostPid: number) {
   ctx.step("Read the host's namespaces");
   ctx.note(`A helper joins the host's PID and UTS namespaces; CAP_SYS_PTRACE lets it read the namespace links of a
     process that is not its own.`);
-  const script = sectionsScript({
-    reference: hostReferenceScript,
-    namespaces: namespacesScript('$ref'),
+  const script = kit.sectionsScript({
+    reference: kit.hostReferenceScript,
+    namespaces: kit.namespacesScript('$ref'),
     uid: `grep '^Uid:' /proc/${hostPid}/status`,
     hostname: 'hostname',
     mountinfo: 'cat /proc/$ref/mountinfo',
@@ -95,8 +80,8 @@ async function readHost(ctx: Ctx, hostPid: number) {
     shown: links(1),
     wait,
   };
-  const host = parseSections(await ctx.onHost(script, helper), HOST);
-  const reference = parseHostReference(host.reference);
+  const host = kit.parseSections(await ctx.onHost(script, helper), HOST);
+  const reference = kit.parseHostReference(host.reference);
   ctx.output(host.namespaces);
   ctx.fact('hostReference', reference ? `PID ${reference.pid} (${reference.comm})` : null);
   if (reference?.pid === 2) {
@@ -106,13 +91,13 @@ async function readHost(ctx: Ctx, hostPid: number) {
   return host;
 }
 
-function compare(ctx: Ctx, mine: Partial<Record<NamespaceKind, number>>, neighbour: Inside, host: string) {
+function compare(ctx: Ctx, mine: Partial<Record<kit.NamespaceKind, number>>, neighbour: Inside, host: string) {
   ctx.step('Compare: private or shared?');
   ctx.note('For each namespace: its inode in the first container, on the host, and in the second container.');
-  const [theirs, hosts] = [parseNamespaces(neighbour.namespaces), parseNamespaces(host)];
+  const [theirs, hosts] = [kit.parseNamespaces(neighbour.namespaces), kit.parseNamespaces(host)];
   const privateFromHost: string[] = [];
   const sharedWithHost: string[] = [];
-  for (const kind of NAMESPACES) {
+  for (const kind of kit.NAMESPACES) {
     const container = mine[kind];
     if (container === undefined) continue; // a kernel without this namespace kind (time: Linux 5.6+)
     const hostInode = hosts[kind] ?? null;
@@ -121,7 +106,9 @@ function compare(ctx: Ctx, mine: Partial<Record<NamespaceKind, number>>, neighbo
     const secondContainer = theirs[kind] ?? null;
     ctx.fact(`${kind}Namespace`, { container, host: hostInode, secondContainer, sharedWithHost: shared });
   }
-  const sharedBetweenContainers = NAMESPACES.filter((kind) => mine[kind] !== undefined && mine[kind] === theirs[kind]);
+  const sharedBetweenContainers = kit.NAMESPACES.filter(
+    (kind) => mine[kind] !== undefined && mine[kind] === theirs[kind],
+  );
   ctx.facts({ privateFromHost, sharedWithHost, sharedBetweenContainers });
   ctx.note(
     ctx.engine.cgroupVersion === '1'
@@ -150,7 +137,7 @@ function ownTree(ctx: Ctx, containerId: string, inside: Inside, host: { hostname
   ctx.step('Its own hostname, PID numbers and root filesystem');
   ctx.facts({ hostnameInside: inside.hostname, hostnameHost: host.hostname });
   ctx.facts({ hostnameIsContainerId: inside.hostname === containerId, pid1Inside: inside.pid1.trim() });
-  const [rootInside, rootHost] = [rootMount(inside.mountinfo), rootMount(host.mountinfo)];
+  const [rootInside, rootHost] = [kit.rootMount(inside.mountinfo), kit.rootMount(host.mountinfo)];
   ctx.facts({ rootFsInside: rootInside?.fsType ?? null, rootFsHost: rootHost?.fsType ?? null });
   ctx.note(`Inside, / is ${rootInside?.fsType ?? '?'} (the image layers plus a writable layer); the host's / is
     ${rootHost ? `${rootHost.fsType} on ${rootHost.source}` : '?'}. Different mount namespaces, different trees.`);
@@ -160,16 +147,16 @@ async function joinNetwork(ctx: Ctx, first: Box, inside: Inside) {
   ctx.step("Share one on purpose: join the first container's network");
   const joined = await ctx.start({ name: 'joined', network: `container:${first.name}`, cmd: ['sleep', '3600'] });
   const joinedInside = await look(ctx, joined, ['ip', '-o', '-4', 'addr']);
-  ctx.output(ipv4AddressLines(joinedInside.addresses).join('\n'));
-  const [mine, theirs] = [parseNamespaces(inside.namespaces), parseNamespaces(joinedInside.namespaces)];
+  ctx.output(kit.ipv4AddressLines(joinedInside.addresses).join('\n'));
+  const [mine, theirs] = [kit.parseNamespaces(inside.namespaces), kit.parseNamespaces(joinedInside.namespaces)];
   ctx.fact('joinedNamespaces', { net: theirs.net ?? null, pid: theirs.pid ?? null });
   ctx.facts({
     sharedNetNamespaceMatches: theirs.net !== undefined && theirs.net === mine.net,
     joinedPidNamespaceDiffers: theirs.pid !== undefined && theirs.pid !== mine.pid,
   });
   ctx.facts({
-    firstAddresses: ipv4AddressLines(inside.addresses),
-    joinedAddresses: ipv4AddressLines(joinedInside.addresses),
+    firstAddresses: kit.ipv4AddressLines(inside.addresses),
+    joinedAddresses: kit.ipv4AddressLines(joinedInside.addresses),
   });
   ctx.note(`Same interfaces, same IP, same ports: two containers talking over localhost. This is how a Kubernetes
     pod shares one network.`);
@@ -197,7 +184,7 @@ export const lab = defineLab({
     const hostPid = (await first.container.inspect({ abortSignal: ctx.signal })).State.Pid;
     ctx.fact('hostPid', hostPid);
     const host = await readHost(ctx, hostPid);
-    compare(ctx, parseNamespaces(inside.namespaces), neighbour, host.namespaces);
+    compare(ctx, kit.parseNamespaces(inside.namespaces), neighbour, host.namespaces);
     await users(ctx, first, host.uid, hostPid);
     ownTree(ctx, first.id.slice(0, 12), inside, host);
     await joinNetwork(ctx, first, inside);

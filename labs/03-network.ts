@@ -1,19 +1,8 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "network": a container's network is a namespace with its own interfaces, wired to the host
 // by the engine (a bridge, NAT, a published port) — or not wired at all.
-import {
-  type ContextFor,
-  defineLab,
-  fact,
-  fetchWhenUp,
-  ipv4AddressLines,
-  parseDefaultGateway,
-  parseIpLink,
-  parseIpv4Addresses,
-  parseSections,
-  runIfMain,
-  sectionsScript,
-} from './kit/index.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   bridgeInterfaces: fact<string[]>('Interfaces on the default network'),
@@ -38,7 +27,7 @@ type Ctx = ContextFor<typeof facts>;
 
 const PORT = '8080/tcp';
 const VIEW = ['links', 'addresses', 'routes'] as const;
-const look = sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
+const look = kit.sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
 const shownLook = ['sh', '-c', 'ip -o link; ip -o -4 addr; ip route'];
 
 async function startWeb(ctx: Ctx) {
@@ -51,13 +40,13 @@ async function startWeb(ctx: Ctx) {
   ctx.note("-p 127.0.0.1::8080 publishes port 8080 on the host's loopback only, on a port the engine picks.");
 
   ctx.step('Its interfaces: loopback and one end of a virtual cable');
-  const bridged = parseSections((await ctx.exec(web, ['sh', '-c', look], { shown: shownLook })).stdout, VIEW);
-  ctx.output(`${ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
-  const eth0 = parseIpv4Addresses(bridged.addresses).find((a) => a.ifname === 'eth0');
+  const bridged = kit.parseSections((await ctx.exec(web, ['sh', '-c', look], { shown: shownLook })).stdout, VIEW);
+  ctx.output(`${kit.ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
+  const eth0 = kit.parseIpv4Addresses(bridged.addresses).find((a) => a.ifname === 'eth0');
   ctx.facts({
-    bridgeInterfaces: parseIpLink(bridged.links),
+    bridgeInterfaces: kit.parseIpLink(bridged.links),
     containerIp: eth0 ? `${eth0.address}/${eth0.prefixLength}` : null,
-    gateway: parseDefaultGateway(bridged.routes) ?? null,
+    gateway: kit.parseDefaultGateway(bridged.routes) ?? null,
   });
   ctx.note(`eth0 is one end of a veth pair; the other end is plugged into a bridge on the engine host, which routes and
     NATs for it.`);
@@ -66,12 +55,12 @@ async function startWeb(ctx: Ctx) {
 
 async function isolated(ctx: Ctx) {
   ctx.step('A container with --network none');
-  const none = parseSections(
+  const none = kit.parseSections(
     (await ctx.run({ name: 'isolated', cmd: ['sh', '-c', look], shown: shownLook })).stdout,
     VIEW,
   );
-  const noneInterfaces = parseIpLink(none.links);
-  ctx.output(`${ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
+  const noneInterfaces = kit.parseIpLink(none.links);
+  ctx.output(`${kit.ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
   const noneRoutes = none.routes.split('\n').filter(Boolean).length;
   ctx.facts({ noneInterfaces, noneRoutes, loopbackOnly: noneInterfaces.length === 1 && noneInterfaces[0] === 'lo' });
   ctx.note('Still a network namespace of its own, just with nothing plugged in: no way in or out.');
@@ -104,7 +93,7 @@ export const lab = defineLab({
     });
     ctx.shown(`curl http://127.0.0.1:${hostPort}/`);
     ctx.wait('waiting for httpd to answer');
-    const fetched = await fetchWhenUp(`http://127.0.0.1:${hostPort}/`, { signal: ctx.signal });
+    const fetched = await kit.fetchWhenUp(`http://127.0.0.1:${hostPort}/`, { signal: ctx.signal });
     ctx.facts({ status: fetched.status, body: fetched.body.trim() });
     const label = `The page carries this run's id (${ctx.runLabel})`;
     ctx.fact('bodyHasRunId', fetched.body.includes(ctx.runLabel), label);

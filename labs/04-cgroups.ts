@@ -3,21 +3,8 @@
 // limits bite live — memory, CPU, processes — and each is read back from the container's own cgroup.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Throttling } from './kit/index.ts';
-import {
-  type Box,
-  CGROUP_FILES,
-  type ContextFor,
-  cpusAllowed,
-  defineLab,
-  fact,
-  parseCpuMax,
-  parseLimit,
-  parseOomKills,
-  parseSections,
-  parseThrottling,
-  runIfMain,
-  sectionsScript,
-} from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 type Counters = { periods: number; throttled: number; throttledUs: number };
 const facts = {
@@ -48,11 +35,11 @@ const FORK_CAP = 64;
 const throttlingText = (t: Throttling) =>
   `${t.throttled} of ${t.periods} periods throttled, ${(t.throttledUs / 1e6).toFixed(2)} s waiting`;
 
-async function memory(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
+async function memory(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
   ctx.step('Memory: a hog under a 48 MiB limit');
   // tail is not PID 1, so the shell outlives it: it passes on tail's exit status and then reads
   // the kernel's own count of OOM kills in the cgroup, which the engine's OOMKilled flag comes from.
-  const hog = sectionsScript({
+  const hog = kit.sectionsScript({
     limit: `cat ${files.memoryLimit}`,
     hog: 'tail /dev/zero; status=$?',
     events: `cat ${files.memoryEvents}`,
@@ -73,10 +60,10 @@ async function memory(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
     deadlineMs: 20_000,
     wait: 'the hog is eating memory',
   });
-  const out = parseSections(ran.stdout, ['limit', 'hog', 'events']);
+  const out = kit.parseSections(ran.stdout, ['limit', 'hog', 'events']);
   ctx.output(`${out.limit}\n${out.hog || '(tail was killed)'}\n${out.events}\n(exit code ${ran.exitCode})`);
-  ctx.fact('memoryLimitInside', parseLimit(out.limit), `Memory limit the container reads in ${files.memoryLimit}`);
-  ctx.fact('oomKillsCounted', parseOomKills(out.events), `OOM kills the kernel counted (${files.memoryEvents})`);
+  ctx.fact('memoryLimitInside', kit.parseLimit(out.limit), `Memory limit the container reads in ${files.memoryLimit}`);
+  ctx.fact('oomKillsCounted', kit.parseOomKills(out.events), `OOM kills the kernel counted (${files.memoryEvents})`);
   ctx.facts({ oomKilled: ran.oomKilled, memoryExitCode: ran.exitCode });
   ctx.note(`The cgroup ran out, not the machine: the kernel's OOM killer picked the biggest process in the container's
     cgroup and sent it SIGKILL. --memory-swap equal to --memory leaves no swap to spill into.`);
@@ -90,17 +77,17 @@ async function cpuSnapshot(ctx: Ctx, spinner: Box, cpuStat: string) {
     spinner.container.stats({ stream: false, 'one-shot': true, abortSignal: ctx.signal } as { stream: false }),
     ctx.exec(spinner, ['cat', cpuStat]),
   ]);
-  const throttling = parseThrottling(stat.stdout);
+  const throttling = kit.parseThrottling(stat.stdout);
   return { usageNs: stats.cpu_stats.cpu_usage.total_usage, readMs: Date.parse(stats.read), throttling };
 }
 
-async function cpu(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
+async function cpu(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
   ctx.step('CPU: a busy loop under --cpus 0.5');
   const spinner = await ctx.start({ name: 'spinner', ...LIMITS, cmd: ['sh', '-c', 'while :; do :; done'] });
-  const cpuMax = parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
+  const cpuMax = kit.parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
   ctx.facts({
     cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs },
-    cpusAllowedInside: cpusAllowed(cpuMax),
+    cpusAllowedInside: kit.cpusAllowed(cpuMax),
   });
   ctx.note(`Every period the group may run for \`quota\` microseconds in all; once that is spent it waits for the next
     period: it is throttled.`);
@@ -120,7 +107,7 @@ async function cpu(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
   await ctx.remove(spinner);
 }
 
-async function forks(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
+async function forks(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
   ctx.step('Processes: a fork loop under --pids-limit 16');
   const fork = `while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
   const loop = `cat ${files.pidsMax}; i=0; ${fork}`;
@@ -128,7 +115,7 @@ async function forks(ctx: Ctx, files: (typeof CGROUP_FILES)['1']) {
   const [pidsMaxText = '', ...startedLines] = ran.stdout.trim().split('\n');
   const started = startedLines.filter((line) => /^started \d+$/.test(line)).length;
   ctx.output(`${pidsMaxText}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
-  ctx.fact('pidsLimitInside', parseLimit(pidsMaxText), `Process limit the container reads in ${files.pidsMax}`);
+  ctx.fact('pidsLimitInside', kit.parseLimit(pidsMaxText), `Process limit the container reads in ${files.pidsMax}`);
   const forkError =
     ran.stderr
       .trim()
@@ -163,9 +150,9 @@ export const lab = defineLab({
     const layout = version === '1' ? 'one directory per controller' : 'one unified directory';
     ctx.note(`This engine uses cgroup v${version}: limits are read from ${layout} under /sys/fs/cgroup inside each
       container.`);
-    await memory(ctx, CGROUP_FILES[version]);
-    await cpu(ctx, CGROUP_FILES[version]);
-    await forks(ctx, CGROUP_FILES[version]);
+    await memory(ctx, kit.CGROUP_FILES[version]);
+    await cpu(ctx, kit.CGROUP_FILES[version]);
+    await forks(ctx, kit.CGROUP_FILES[version]);
     await onTheHost(ctx);
   },
 });

@@ -2,25 +2,8 @@
 // Lab "layers": images are stacks of shared read-only layers; a container adds one thin writable layer.
 import { readFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import {
-  type Box,
-  type BuildStep,
-  buildSteps,
-  type ContextFor,
-  clip,
-  defineLab,
-  ENGINE_DIR,
-  fact,
-  humanBytes,
-  imageHistory,
-  imagesDir,
-  inspectImage,
-  type Layer,
-  layersOf,
-  runIfMain,
-  shortDigest,
-  stepTable,
-} from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 type View = { '/opt/common.txt': string | null; '/tmp/new.txt': string | null; passwdLines: number };
 type LayerFact = { digest: string; bytes: number | null; step: string | null };
@@ -93,14 +76,14 @@ const dirName = (path: string) =>
   ).replace(/[0-9a-f]{64}/, (id) => id.slice(0, 12));
 const dirList = (paths: string | undefined) => (paths ? paths.split(':').map(dirName) : []);
 
-function layerTable(base: string[], a: Layer[], b: Layer[]): string {
+function layerTable(base: string[], a: kit.Layer[], b: kit.Layer[]): string {
   const rows = [...a, ...b.filter((layer) => !a.some((other) => other.digest === layer.digest))];
   const mark = (list: { digest: string }[] | string[], digest: string) =>
     list.some((item) => (typeof item === 'string' ? item : item.digest) === digest) ? '✓' : ' ';
   const header = `${'layer'.padEnd(14)}${'size'.padEnd(10)}${'made by'.padEnd(46)}base  a  b`;
-  const row = (layer: Layer) =>
-    `${layer.digest.padEnd(14)}${(layer.bytes === null ? '?' : humanBytes(layer.bytes)).padEnd(10)}` +
-    `${clip(layer.step ?? '?', 44).padEnd(46)} ${mark(base, layer.digest)}    ` +
+  const row = (layer: kit.Layer) =>
+    `${layer.digest.padEnd(14)}${(layer.bytes === null ? '?' : kit.humanBytes(layer.bytes)).padEnd(10)}` +
+    `${kit.clip(layer.step ?? '?', 44).padEnd(46)} ${mark(base, layer.digest)}    ` +
     `${mark(a, layer.digest)}  ${mark(b, layer.digest)}`;
   return [header, ...rows.map(row)].join('\n');
 }
@@ -108,17 +91,17 @@ function layerTable(base: string[], a: Layer[], b: Layer[]): string {
 async function buildTwo(ctx: Ctx, tagA: string, tagB: string) {
   ctx.step('Build two images that start with the same instruction');
   for (const name of ['layers-a', 'layers-b']) {
-    const dockerfile = await readFile(`${imagesDir(name)}Dockerfile`, 'utf8');
+    const dockerfile = await readFile(`${kit.imagesDir(name)}Dockerfile`, 'utf8');
     const instructions = dockerfile.split('\n').filter((l) => l && !l.startsWith('#'));
     ctx.output(`labs/images/${name}/Dockerfile\n${instructions.join('\n')}`);
   }
-  const builds: BuildStep[][] = [];
+  const builds: kit.BuildStep[][] = [];
   for (const [name, tag] of [
     ['layers-a', tagA],
     ['layers-b', tagB],
   ] as const) {
-    const steps = buildSteps((await ctx.build(name, { tag, showOutput: false, wait: `building ${name}` })).lines);
-    ctx.output(stepTable(steps, 'built'));
+    const steps = kit.buildSteps((await ctx.build(name, { tag, showOutput: false, wait: `building ${name}` })).lines);
+    ctx.output(kit.stepTable(steps, 'built'));
     builds.push(steps);
   }
   if (builds[1]?.[1]?.cached) {
@@ -133,27 +116,27 @@ async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
   ctx.shown(`docker history ${tagA}   # and ${tagB}: the size each instruction added`);
   const { docker, signal } = ctx;
   const [base, imageA, imageB, historyA, historyB] = await Promise.all([
-    inspectImage(docker, ctx.baseImage, signal),
-    inspectImage(docker, tagA, signal),
-    inspectImage(docker, tagB, signal),
-    imageHistory(docker, tagA, signal),
-    imageHistory(docker, tagB, signal),
+    kit.inspectImage(docker, ctx.baseImage, signal),
+    kit.inspectImage(docker, tagA, signal),
+    kit.inspectImage(docker, tagB, signal),
+    kit.imageHistory(docker, tagA, signal),
+    kit.imageHistory(docker, tagB, signal),
   ]);
   const [layersA, layersB] = [
-    layersOf(imageA.RootFS.Layers ?? [], historyA),
-    layersOf(imageB.RootFS.Layers ?? [], historyB),
+    kit.layersOf(imageA.RootFS.Layers ?? [], historyA),
+    kit.layersOf(imageB.RootFS.Layers ?? [], historyB),
   ];
-  const baseLayers = (base.RootFS.Layers ?? []).map(shortDigest);
+  const baseLayers = (base.RootFS.Layers ?? []).map(kit.shortDigest);
   ctx.output(layerTable(baseLayers, layersA, layersB));
   const shared = layersA.filter((layer) => layersB.some((other) => other.digest === layer.digest));
-  const brief = (layers: Layer[]) =>
-    layers.map((l) => ({ digest: l.digest, bytes: l.bytes, step: l.step && clip(l.step, 32) }));
+  const brief = (layers: kit.Layer[]) =>
+    layers.map((l) => ({ digest: l.digest, bytes: l.bytes, step: l.step && kit.clip(l.step, 32) }));
   ctx.fact('layersA', brief(layersA), `Layers of ${tagA} (digest, size, instruction)`);
   ctx.fact('layersB', brief(layersB), `Layers of ${tagB}`);
   ctx.fact('sharedLayers', { count: shared.length, digests: shared.map((l) => l.digest) });
-  ctx.fact('imageBytes', imageA.Size, `Size of ${tagA}, as docker images shows it (${humanBytes(imageA.Size)})`);
+  ctx.fact('imageBytes', imageA.Size, `Size of ${tagA}, as docker images shows it (${kit.humanBytes(imageA.Size)})`);
   const sharedBytes = shared.reduce((sum, layer) => sum + (layer.bytes ?? 0), 0);
-  const label = `Bytes of those shared layers, stored once for both images (${humanBytes(sharedBytes)})`;
+  const label = `Bytes of those shared layers, stored once for both images (${kit.humanBytes(sharedBytes)})`;
   ctx.fact('sharedBytes', sharedBytes, label);
   ctx.note(`A layer is named by the digest of its content. Both images list the same ${shared.length} lower layers
     (${baseLayers.length} from ${ctx.baseImage}, then the common RUN), so the engine stores them once;
@@ -194,10 +177,11 @@ async function copyOnWrite(ctx: Ctx, tagA: string) {
 
 /** The upper directory as a helper sees it; stat, not ls: a whiteout is a 0/0 character device. */
 async function upperEntries(ctx: Ctx, upperDir: string) {
-  const list = `cd ${ENGINE_DIR} && find . -mindepth 1 | sort | while read f; do stat -c '%F|%t,%T|%s|%n' "$f"; done`;
+  const stat = `while read f; do stat -c '%F|%t,%T|%s|%n' "$f"; done`;
+  const list = `cd ${kit.ENGINE_DIR} && find . -mindepth 1 | sort | ${stat}`;
   const wait = 'looking into the upper directory from a helper container';
   const listing = await ctx
-    .inEngineDir(upperDir, list, { shown: ['find', ENGINE_DIR], wait })
+    .inEngineDir(upperDir, list, { shown: ['find', kit.ENGINE_DIR], wait })
     .catch((error: unknown) => {
       if (ctx.signal.aborted) throw error;
       return { exitCode: -1, stdout: '', stderr: (error as Error).message };
@@ -277,13 +261,14 @@ export const lab = defineLab({
 
     ctx.step('The writable layer is small; the image is shared');
     ctx.shown(`docker ps -s --filter name=${first.name}`);
-    ctx.output(`SIZE ${humanBytes(rw ?? 0)} (virtual ${humanBytes(rootFs ?? 0)})`);
+    ctx.output(`SIZE ${kit.humanBytes(rw ?? 0)} (virtual ${kit.humanBytes(rootFs ?? 0)})`);
     ctx.fact(
       'writableLayerBytes',
       rw ?? null,
-      `Bytes in the first container's writable layer (SizeRw, ${humanBytes(rw ?? 0)})`,
+      `Bytes in the first container's writable layer (SizeRw, ${kit.humanBytes(rw ?? 0)})`,
     );
-    const label = `Bytes of its whole root filesystem, image layers included (SizeRootFs, ${humanBytes(rootFs ?? 0)})`;
+    const total = kit.humanBytes(rootFs ?? 0);
+    const label = `Bytes of its whole root filesystem, image layers included (SizeRootFs, ${total})`;
     ctx.fact('rootFsBytes', rootFs ?? null, label);
     ctx.note(`A new container costs an empty directory, not a copy of the image: the engine only stores what each
       container writes.`);

@@ -2,25 +2,8 @@
 // Lab "build-ship-run": a Dockerfile becomes an image through a cache of steps; the image travels as
 // a plain tar and comes back with the same id; ENTRYPOINT and CMD are both defaults a run can replace.
 import { readFile } from 'node:fs/promises';
-import {
-  type BuildStep,
-  buildSteps,
-  type ContextFor,
-  clip,
-  defineLab,
-  fact,
-  humanBytes,
-  imagesDir,
-  inspectImage,
-  loadImage,
-  percentile,
-  RUN_LABEL,
-  readImageArchive,
-  runIfMain,
-  saveImage,
-  shortDigest,
-  stepTable,
-} from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   totalSteps: fact<number>('Steps in the build'),
@@ -52,11 +35,11 @@ const instructions = (dockerfile: string) =>
   dockerfile.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
 // Archive entries are named by 64-hex digests; 12 are enough to tell them apart on screen.
 const shortHashes = (text: string) => text.replace(/[0-9a-f]{64}/g, (hash) => `${hash.slice(0, 12)}…`);
-const stepLine = (step: BuildStep) => `${step.number} ${clip(step.instruction, 56)}`;
+const stepLine = (step: kit.BuildStep) => `${step.number} ${kit.clip(step.instruction, 56)}`;
 
 async function build(ctx: Ctx, tag: string, editedTag: string) {
   ctx.step('Build an image from a Dockerfile');
-  const dockerfile = await readFile(`${imagesDir(IMAGE)}Dockerfile`, 'utf8');
+  const dockerfile = await readFile(`${kit.imagesDir(IMAGE)}Dockerfile`, 'utf8');
   ctx.output(`labs/images/${IMAGE}/Dockerfile\n${dockerfile.trim()}`);
   await ctx.build(IMAGE, { tag, wait: 'building' });
   ctx.note(`Each instruction is a step. RUN runs in a temporary container; RUN and COPY each leave a layer, ENV,
@@ -64,18 +47,18 @@ async function build(ctx: Ctx, tag: string, editedTag: string) {
     can find the image.`);
 
   ctx.step('Build it again, unchanged');
-  const rebuild = buildSteps((await ctx.build(IMAGE, { tag, showOutput: false })).lines);
-  ctx.output(stepTable(rebuild, 'rebuilt'));
+  const rebuild = kit.buildSteps((await ctx.build(IMAGE, { tag, showOutput: false })).lines);
+  ctx.output(kit.stepTable(rebuild, 'rebuilt'));
   ctx.facts({ totalSteps: rebuild.length, cachedSteps: rebuild.filter((step) => step.cached).length });
   ctx.note(`Every step after FROM said "Using cache": same parent, same instruction, same files → the engine reuses the
     image it made last time. FROM builds nothing, so it has nothing to cache.`);
 
   ctx.step('Edit one late instruction and rebuild');
-  const edited = await readFile(`${imagesDir(IMAGE)}${EDITED}`, 'utf8');
+  const edited = await readFile(`${kit.imagesDir(IMAGE)}${EDITED}`, 'utf8');
   const [before, after] = [instructions(dockerfile), instructions(edited)];
   const at = after.findIndex((line, index) => line !== before[index]);
   ctx.output(`Dockerfile → ${EDITED}, the only difference:\n- ${before[at]}\n+ ${after[at]}`);
-  const steps = buildSteps(
+  const steps = kit.buildSteps(
     (
       await ctx.build(IMAGE, {
         tag: editedTag,
@@ -85,7 +68,7 @@ async function build(ctx: Ctx, tag: string, editedTag: string) {
       })
     ).lines,
   );
-  ctx.output(stepTable(steps, 'rebuilt'));
+  ctx.output(kit.stepTable(steps, 'rebuilt'));
   ctx.fact('editedInstruction', after[at] ?? null);
   ctx.fact('cachedAfterEdit', steps.filter((step) => step.cached).map(stepLine));
   ctx.fact(
@@ -101,14 +84,14 @@ async function ship(ctx: Ctx, tag: string) {
   ctx.shown(`docker save -o image.tar ${tag} && tar -tvf image.tar`);
   ctx.wait('exporting the image');
   const { docker, signal } = ctx;
-  const original = await inspectImage(docker, tag, signal);
-  const archive = await saveImage(docker, tag, signal);
-  const { manifest, files } = await readImageArchive(archive);
-  ctx.output(files.map((file) => `${shortHashes(file.name).padEnd(36)} ${humanBytes(file.bytes)}`).join('\n'));
+  const original = await kit.inspectImage(docker, tag, signal);
+  const archive = await kit.saveImage(docker, tag, signal);
+  const { manifest, files } = await kit.readImageArchive(archive);
+  ctx.output(files.map((file) => `${shortHashes(file.name).padEnd(36)} ${kit.humanBytes(file.bytes)}`).join('\n'));
   ctx.shown('tar -xOf image.tar manifest.json');
   ctx.output(shortHashes(JSON.stringify(manifest, null, 2)));
-  ctx.fact('imageBytes', original.Size, `Size of the image (${humanBytes(original.Size)})`);
-  ctx.fact('archiveBytes', archive.length, `Size of the tar (${humanBytes(archive.length)})`);
+  ctx.fact('imageBytes', original.Size, `Size of the image (${kit.humanBytes(original.Size)})`);
+  ctx.fact('archiveBytes', archive.length, `Size of the tar (${kit.humanBytes(archive.length)})`);
   ctx.facts({ manifestRepoTags: manifest[0]?.RepoTags ?? [], manifestLayers: manifest[0]?.Layers.length ?? 0 });
   ctx.fact('imageLayers', original.RootFS.Layers?.length ?? 0);
   ctx.note(`An image is nothing more than this: a config (JSON), one tar per layer, and a manifest tying them together.
@@ -124,12 +107,12 @@ async function ship(ctx: Ctx, tag: string) {
     shortHashes(removed.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted}`)).join('\n')),
   );
   ctx.shown('docker load < image.tar');
-  ctx.output((await loadImage(docker, archive, signal)).join('\n'));
+  ctx.output((await kit.loadImage(docker, archive, signal)).join('\n'));
   const shipped = ctx.name('shipped');
-  ctx.shown(`docker tag ${shortDigest(original.Id)} ${shipped}`);
+  ctx.shown(`docker tag ${kit.shortDigest(original.Id)} ${shipped}`);
   await docker.getImage(original.Id).tag({ repo: shipped, tag: 'latest', abortSignal: signal });
-  const reloaded = await inspectImage(docker, shipped, signal);
-  const keptLabel = reloaded.Config.Labels?.[RUN_LABEL] === ctx.runLabel;
+  const reloaded = await kit.inspectImage(docker, shipped, signal);
+  const keptLabel = reloaded.Config.Labels?.[kit.RUN_LABEL] === ctx.runLabel;
   ctx.facts({ originalImageId: original.Id, loadedImageId: reloaded.Id, loadedImageHasRunLabel: keptLabel });
   ctx.note(`The id is the digest of the image config, which names every layer by its digest: the same bytes give the
     same id on any machine. Labels live in that config, so the loaded image keeps them (and cleanup finds it).`);
@@ -154,8 +137,8 @@ async function startUp(ctx: Ctx, image: string) {
   ctx.output(`${samples.map((ms) => `${ms} ms`).join('  ')}`);
   ctx.facts({
     startupSamplesMs: samples,
-    startupP50Ms: percentile(samples, 50),
-    startupP95Ms: percentile(samples, 95),
+    startupP50Ms: kit.percentile(samples, 50),
+    startupP95Ms: kit.percentile(samples, 95),
   });
   ctx.note(`This is the whole \`docker run --rm\` round trip, API calls included: no kernel to boot, but far from free.
     The myths chapter compares it with "containers start in milliseconds".`);

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ContextFor, defineLab, type EngineInfo, engineInfo, fact, runIfMain } from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   writableLayerFileSurvived: fact<boolean>('File written in the writable layer still there in a new container'),
@@ -30,7 +31,7 @@ const sh = (script: string) => ['sh', '-c', script];
  * hostname), a VM otherwise (Docker Desktop, Colima, OrbStack, Podman machine), where only folders
  * shared into the VM exist. Home directories are shared by all of those by default; /tmp is not.
  */
-function bindParent(engine: EngineInfo, engineHostname: string): { parent: string; why: string } {
+function bindParent(engine: kit.EngineInfo, engineHostname: string): { parent: string; why: string } {
   if (process.platform === 'linux' && engine.endpoint.socketPath && engineHostname === hostname()) {
     const why = `The engine runs on this machine (a local unix socket, and it reports this host's name, ${hostname()}),
       so a temporary directory here (${tmpdir()}) is a directory on the engine's host too.`;
@@ -112,7 +113,7 @@ export const lab = defineLab({
     await inTheLayer(ctx);
     await inAVolume(ctx);
     ctx.step('A bind mount: one directory, seen from both sides');
-    const { Name: engineHostname } = await engineInfo(ctx.docker, ctx.signal);
+    const { Name: engineHostname } = await kit.engineInfo(ctx.docker, ctx.signal);
     const { parent, why } = bindParent(ctx.engine, String(engineHostname ?? ''));
     const dir = await mkdtemp(join(parent, 'wharf-bind-'));
     ctx.note(why);

@@ -3,15 +3,8 @@
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type Box,
-  type ContextFor,
-  decodeCapabilities,
-  defineLab,
-  fact,
-  parseCapabilitySets,
-  runIfMain,
-} from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   hostDirectory: fact<string>('Host directory shared into the container (removed at the end)'),
@@ -95,16 +88,16 @@ async function whyRoot(ctx: Ctx, box: Box) {
 
 async function capabilities(ctx: Ctx, box: Box) {
   ctx.step('What root inside may do: capabilities');
-  const sets = parseCapabilitySets((await ctx.exec(box, ['grep', 'Cap', '/proc/self/status'])).stdout);
-  const caps = decodeCapabilities(sets.CapEff);
+  const sets = kit.parseCapabilitySets((await ctx.exec(box, ['grep', 'Cap', '/proc/self/status'])).stdout);
+  const caps = kit.decodeCapabilities(sets.CapEff);
   const bounding =
-    sets.CapBnd === sets.CapEff ? 'the same: it can never gain more' : shortNames(decodeCapabilities(sets.CapBnd));
+    sets.CapBnd === sets.CapEff ? 'the same: it can never gain more' : shortNames(kit.decodeCapabilities(sets.CapBnd));
   ctx.output(`CapEff ${sets.CapEff} = ${shortNames(caps)}\nCapBnd ${sets.CapBnd} = ${bounding}`);
   ctx.facts({ defaultCapEff: sets.CapEff, defaultCapabilities: caps, defaultCapBnd: sets.CapBnd });
-  const hostEff = parseCapabilitySets(
+  const hostEff = kit.parseCapabilitySets(
     await ctx.onHost('grep Cap /proc/1/status', { wait: 'running a helper with --pid=host' }),
   ).CapEff;
-  const hostCaps = decodeCapabilities(hostEff);
+  const hostCaps = kit.decodeCapabilities(hostEff);
   ctx.output(`CapEff ${hostEff} = ${hostCaps.length} capabilities`);
   ctx.fact('hostRootCapabilityCount', hostCaps.length);
   ctx.note(`Root in the container holds ${caps.length} of the host root's ${hostCaps.length} capabilities: no sys_admin
@@ -118,8 +111,8 @@ async function capabilities(ctx: Ctx, box: Box) {
 async function dropAll(ctx: Ctx) {
   ctx.step('Drop every capability');
   const bare = await ctx.start({ name: 'cap-drop-all', capDrop: ['ALL'], cmd: ['sleep', '600'] });
-  const eff = parseCapabilitySets((await ctx.exec(bare, ['grep', 'Cap', '/proc/self/status'])).stdout).CapEff;
-  ctx.output(`CapEff ${eff} = ${shortNames(decodeCapabilities(eff))}`);
+  const eff = kit.parseCapabilitySets((await ctx.exec(bare, ['grep', 'Cap', '/proc/self/status'])).stdout).CapEff;
+  ctx.output(`CapEff ${eff} = ${shortNames(kit.decodeCapabilities(eff))}`);
   ctx.fact('capDropAllCapEff', eff);
   const chown = await ctx.exec(bare, CHOWN);
   ctx.output(said(chown));

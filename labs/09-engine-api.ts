@@ -1,18 +1,7 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "engine-api": the docker CLI and dockerode are HTTP clients; these are the requests behind `docker run`.
-import {
-  type ContextFor,
-  curlEquivalent,
-  defineLab,
-  demux,
-  engineMessage,
-  fact,
-  type RawResponse,
-  request,
-  runIfMain,
-  WharfError,
-  withinDeadline,
-} from './kit/index.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   pingBody: fact<string>('Answer to GET /_ping'),
@@ -38,9 +27,15 @@ function describeFrameHeader(body: Buffer): string {
 }
 
 /** One request under its own deadline, shown as request line and status; an unexpected status stops the lab. */
-async function send(ctx: Ctx, method: string, path: string, expected: number, body?: unknown): Promise<RawResponse> {
-  const response = await withinDeadline(`waiting for ${method} ${path}`, CALL_DEADLINE_MS, ctx.signal, (signal) =>
-    request(ctx.engine.endpoint, method, path, body, signal),
+async function send(
+  ctx: Ctx,
+  method: string,
+  path: string,
+  expected: number,
+  body?: unknown,
+): Promise<kit.RawResponse> {
+  const response = await kit.withinDeadline(`waiting for ${method} ${path}`, CALL_DEADLINE_MS, ctx.signal, (signal) =>
+    kit.request(ctx.engine.endpoint, method, path, body, signal),
   );
   const text = response.body.toString('utf8').trim();
   // Short JSON answers are the point (an id, an exit code); long ones get summarised by the caller.
@@ -48,15 +43,15 @@ async function send(ctx: Ctx, method: string, path: string, expected: number, bo
   const sent = body === undefined ? '' : `\n  ${JSON.stringify(body)}`;
   ctx.output(`→ ${method} ${path}${sent}\n← ${response.status} ${response.statusText}${json}`);
   if (response.status !== expected) {
-    const said = engineMessage(response);
-    throw new WharfError(`${method} ${path} answered ${response.status} ${response.statusText}: ${said}`);
+    const said = kit.engineMessage(response);
+    throw new kit.WharfError(`${method} ${path} answered ${response.status} ${response.statusText}: ${said}`);
   }
   return response;
 }
 
 /** The curl line for a request, where curl can make it (not over a Windows pipe). */
 function showCurl(ctx: Ctx, method: string, path: string): void {
-  const curl = curlEquivalent(ctx.engine.endpoint, method, path);
+  const curl = kit.curlEquivalent(ctx.engine.endpoint, method, path);
   if (curl) ctx.shown(curl);
 }
 
@@ -116,7 +111,7 @@ export const lab = defineLab({
     ctx.fact('exitCode', (JSON.parse(waited.body.toString('utf8')) as { StatusCode: number }).StatusCode);
     const logs = await call('GET', `${api}/containers/${id}/logs?stdout=1&stderr=1`, 200);
     ctx.output(`  ${describeFrameHeader(logs.body)}`);
-    const { stdout, stderr } = await demux(ctx.docker, logs.body, ctx.signal);
+    const { stdout, stderr } = await kit.demux(ctx.docker, logs.body, ctx.signal);
     ctx.output(stdout + stderr);
     ctx.fact('logs', stdout.trimEnd());
     ctx.note(`Without a TTY, stdout and stderr share one byte stream: each chunk gets an 8-byte header saying which
