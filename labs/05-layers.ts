@@ -44,12 +44,6 @@ const LOOK = [
   'printf "/etc/passwd\\t%s lines\\n" $(wc -l < /etc/passwd)',
 ].join('; ');
 const LOOK_SHOWN = ['sh', '-c', 'cat /opt/common.txt; cat /tmp/new.txt; wc -l < /etc/passwd'];
-/** The engine's changes list uses Kind 0, 1, 2; `docker diff` prints C, A, D. */
-const KIND = [
-  { letter: 'C', key: 'changed' },
-  { letter: 'A', key: 'added' },
-  { letter: 'D', key: 'deleted' },
-] as const;
 type DriverData = Record<string, string | undefined> | null | undefined;
 
 async function look(ctx: Ctx, box: Box): Promise<View> {
@@ -64,28 +58,6 @@ async function look(ctx: Ctx, box: Box): Promise<View> {
   const content = (path: string) => (rows.get(path) === '-' ? null : (rows.get(path) ?? null));
   const passwdLines = Number.parseInt(rows.get('/etc/passwd') ?? '', 10);
   return { '/opt/common.txt': content('/opt/common.txt'), '/tmp/new.txt': content('/tmp/new.txt'), passwdLines };
-}
-
-/** `…/overlay2/<64 hex>-init/diff` → `<12 hex>-init`: the layer directory's name, shortened like an id. */
-const dirName = (path: string) =>
-  (
-    path
-      .replace(/\/diff$/, '')
-      .split('/')
-      .at(-1) ?? path
-  ).replace(/[0-9a-f]{64}/, (id) => id.slice(0, 12));
-const dirList = (paths: string | undefined) => (paths ? paths.split(':').map(dirName) : []);
-
-function layerTable(base: string[], a: kit.Layer[], b: kit.Layer[]): string {
-  const rows = [...a, ...b.filter((layer) => !a.some((other) => other.digest === layer.digest))];
-  const mark = (list: { digest: string }[] | string[], digest: string) =>
-    list.some((item) => (typeof item === 'string' ? item : item.digest) === digest) ? '✓' : ' ';
-  const header = `${'layer'.padEnd(14)}${'size'.padEnd(10)}${'made by'.padEnd(46)}base  a  b`;
-  const row = (layer: kit.Layer) =>
-    `${layer.digest.padEnd(14)}${(layer.bytes === null ? '?' : kit.humanBytes(layer.bytes)).padEnd(10)}` +
-    `${kit.clip(layer.step ?? '?', 44).padEnd(46)} ${mark(base, layer.digest)}    ` +
-    `${mark(a, layer.digest)}  ${mark(b, layer.digest)}`;
-  return [header, ...rows.map(row)].join('\n');
 }
 
 async function buildTwo(ctx: Ctx, tagA: string, tagB: string) {
@@ -127,7 +99,7 @@ async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
     kit.layersOf(imageB.RootFS.Layers ?? [], historyB),
   ];
   const baseLayers = (base.RootFS.Layers ?? []).map(kit.shortDigest);
-  ctx.output(layerTable(baseLayers, layersA, layersB));
+  ctx.output(kit.layerTable(baseLayers, layersA, layersB));
   const shared = layersA.filter((layer) => layersB.some((other) => other.digest === layer.digest));
   const brief = (layers: kit.Layer[]) =>
     layers.map((l) => ({ digest: l.digest, bytes: l.bytes, step: l.step && kit.clip(l.step, 32) }));
@@ -154,10 +126,10 @@ async function copyOnWrite(ctx: Ctx, tagA: string) {
   if (changed.exitCode !== 0) ctx.output(changed.stderr);
   ctx.fact('firstContainerView', await look(ctx, first));
   const changes = await ctx.diff(first);
-  ctx.output(changes.map((c) => `${KIND[c.Kind].letter} ${c.Path}`).join('\n'));
+  ctx.output(changes.map((c) => `${kit.DIFF_KINDS[c.Kind].letter} ${c.Path}`).join('\n'));
   for (const kind of [1, 0, 2] as const) {
     ctx.fact(
-      KIND[kind].key,
+      kit.DIFF_KINDS[kind].key,
       changes
         .filter((c) => c.Kind === kind)
         .map((c) => c.Path)
@@ -175,13 +147,12 @@ async function copyOnWrite(ctx: Ctx, tagA: string) {
   return { first, second };
 }
 
-/** The upper directory as a helper sees it; stat, not ls: a whiteout is a 0/0 character device. */
-async function upperEntries(ctx: Ctx, upperDir: string) {
-  const stat = `while read f; do stat -c '%F|%t,%T|%s|%n' "$f"; done`;
-  const list = `cd ${kit.ENGINE_DIR} && find . -mindepth 1 | sort | ${stat}`;
+/** The upper directory as a helper sees it, through the engine's own path to it. */
+async function upperDir(ctx: Ctx, path: string) {
   const wait = 'looking into the upper directory from a helper container';
+  const shown = ['find', kit.ENGINE_DIR];
   const listing = await ctx
-    .inEngineDir(upperDir, list, { shown: ['find', kit.ENGINE_DIR], wait })
+    .inEngineDir(path, kit.statScript(kit.ENGINE_DIR), { shown, wait })
     .catch((error: unknown) => {
       if (ctx.signal.aborted) throw error;
       return { exitCode: -1, stdout: '', stderr: (error as Error).message };
@@ -191,16 +162,7 @@ async function upperEntries(ctx: Ctx, upperDir: string) {
       its contents are not shown.`);
     return;
   }
-  const entries = listing.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [type = '', device = '', size = '', path = ''] = line.split('|');
-      const name = path.replace(/^\.\//, '');
-      if (type.startsWith('character') && device === '0,0') return `${name} (whiteout)`;
-      return type === 'directory' ? `${name}/` : `${name} (${size} B)`;
-    });
+  const entries = kit.upperEntries(listing.stdout);
   ctx.output(entries.join('\n'));
   ctx.fact('upperDirEntries', entries);
   ctx.note(`That directory is the whole writable layer: the new file, a full copy of the changed /etc/passwd, and for
@@ -218,8 +180,8 @@ async function onDisk(ctx: Ctx, first: Box, second: Box, image: Docker.ImageInsp
   const [one, two] = [infoFirst.GraphDriver.Data as DriverData, infoSecond.GraphDriver.Data as DriverData];
   if (one?.UpperDir && two?.UpperDir) {
     const imageData = image.GraphDriver.Data as DriverData;
-    const imageDirs = [...dirList(imageData?.UpperDir), ...dirList(imageData?.LowerDir)];
-    const [lowerFirst, lowerSecond] = [dirList(one.LowerDir), dirList(two.LowerDir)];
+    const imageDirs = [...kit.layerDirs(imageData?.UpperDir), ...kit.layerDirs(imageData?.LowerDir)];
+    const [lowerFirst, lowerSecond] = [kit.layerDirs(one.LowerDir), kit.layerDirs(two.LowerDir)];
     ctx.output(
       [
         `first   UpperDir  ${one.UpperDir}`,
@@ -238,7 +200,7 @@ async function onDisk(ctx: Ctx, first: Box, second: Box, image: Docker.ImageInsp
       : '';
     ctx.note(`Each container gets its own upper directory${init}; below that, both stack the very same image layer
       directories, read-only. The MergedDir is the overlay mount the process sees as /.`);
-    await upperEntries(ctx, one.UpperDir);
+    await upperDir(ctx, one.UpperDir);
   } else {
     ctx.output(JSON.stringify(infoFirst.GraphDriver, null, 2));
     ctx.note(`The ${infoFirst.GraphDriver.Name} storage driver does not report lower and upper directories (overlay2

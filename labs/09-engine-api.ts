@@ -18,14 +18,6 @@ type Version = { Version: string; ApiVersion: string; MinAPIVersion?: string; Os
 const GREETING = 'hello from the engine API';
 const CALL_DEADLINE_MS = 15_000;
 
-/** What the 8-byte header in front of a log frame says: which stream (byte 0), how long (bytes 4–7). */
-function describeFrameHeader(body: Buffer): string {
-  if (body.length < 8) return 'no frame';
-  const stream = ['stdin', 'stdout', 'stderr'][body[0] ?? 0] ?? `stream ${body[0]}`;
-  const hex = [...body.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  return `frame header ${hex} = ${stream}, ${body.readUInt32BE(4)} bytes follow`;
-}
-
 /** One request under its own deadline, shown as request line and status; an unexpected status stops the lab. */
 async function send(
   ctx: Ctx,
@@ -110,7 +102,7 @@ export const lab = defineLab({
     const waited = await call('POST', `${api}/containers/${id}/wait?condition=not-running`, 200);
     ctx.fact('exitCode', (JSON.parse(waited.body.toString('utf8')) as { StatusCode: number }).StatusCode);
     const logs = await call('GET', `${api}/containers/${id}/logs?stdout=1&stderr=1`, 200);
-    ctx.output(`  ${describeFrameHeader(logs.body)}`);
+    ctx.output(`  ${kit.describeFrameHeader(logs.body)}`);
     const { stdout, stderr } = await kit.demux(ctx.docker, logs.body, ctx.signal);
     ctx.output(stdout + stderr);
     ctx.fact('logs', stdout.trimEnd());
