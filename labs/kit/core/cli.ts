@@ -28,6 +28,14 @@ export async function runLabCli(lab: Lab, mode: OutputMode = 'human'): Promise<n
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A reader that goes away (`| head`) stops the lab like Ctrl-C would, so it still cleans up; nothing
+  // more is written, and the listener stays for the writes already under way.
+  let outputClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    outputClosed = true;
+    controller.abort(new Error('output closed'));
+  });
   const events: LabEvent[] = [];
   const print: EventSink =
     mode === 'json' ? jsonSink() : terminalSink(mode === 'script' ? process.stderr : process.stdout);
@@ -35,11 +43,11 @@ export async function runLabCli(lab: Lab, mode: OutputMode = 'human'): Promise<n
     const outcome = await runLab(lab, {
       sink: (event) => {
         events.push(event);
-        print(event);
+        if (!outputClosed) print(event);
       },
       signal: controller.signal,
     });
-    if (mode === 'script') process.stdout.write(scriptOf(events));
+    if (mode === 'script' && !outputClosed) process.stdout.write(scriptOf(events));
     if (signals > 0) return 130;
     return outcome.ok ? 0 : 1;
   } finally {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Docker from 'dockerode';
 import { ensureBaseImage } from '../engine/base-image.ts';
 import { removeByLabel } from '../engine/cleanup.ts';
@@ -30,9 +31,20 @@ export interface LabOutcome<F = Record<string, FactValue>> {
   error?: { message: string; hint?: string };
 }
 
-async function cleanUp(docker: Docker, runLabel: string, emit: (e: LabEventInput) => void): Promise<void> {
+/**
+ * Removes the run's objects. After a stop, a create the lab had sent may still be landing in the
+ * engine (aborting the request does not undo it), so a stopped run looks once more a moment later.
+ */
+async function cleanUp(docker: Docker, runLabel: string, emit: (e: LabEventInput) => void, stopped: boolean) {
   try {
-    const report = await removeByLabel(docker, `${RUN_LABEL}=${runLabel}`, { deadlineMs: 15_000 });
+    const label = `${RUN_LABEL}=${runLabel}`;
+    const report = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+    if (stopped) {
+      await sleep(500);
+      const late = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+      report.removed.push(...late.removed);
+      report.leftovers.push(...late.leftovers);
+    }
     emit({ type: 'cleanup', removed: report.removed.length, leftovers: report.leftovers });
   } catch (error) {
     emit({ type: 'cleanup', removed: 0, leftovers: [describeError(error).message] });
@@ -78,7 +90,7 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   } finally {
-    if (engine) await cleanUp(engine.docker, runLabel, emit);
+    if (engine) await cleanUp(engine.docker, runLabel, emit, signal.aborted);
   }
   const ok = !error;
   emit({ type: 'result', ok, facts, durationMs: Math.round(performance.now() - started), error });
