@@ -17,6 +17,12 @@ export default defineConfig({
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   // Pre-bundled up front: discovering a lazily imported one mid-talk would make vite reload the page.
   optimizeDeps: {
-    include: ['reveal.js', 'reveal.js/plugin/markdown', 'reveal.js/plugin/notes', 'reveal.js/plugin/highlight', 'eventsource-parser/stream'],
+    include: [
+      'reveal.js',
+      'reveal.js/plugin/markdown',
+      'reveal.js/plugin/notes',
+      'reveal.js/plugin/highlight',
+      'eventsource-parser/stream',
+    ],
   },
 });

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Suites run in order: fast unit tests, labs against the real engine (one file at a time, they
-// share one engine), a check that the labs left nothing behind, then the deck in a real browser.
+// Projects by what they need, run in order: `unit` needs neither an engine nor a browser (the inner
+// loop: `npm run test:unit`); `labs` runs every lab against the real engine, one file at a time (they
+// share it); `leftovers` checks that the labs left nothing behind; `deck` drives a real Chromium.
+// Benchmarks are not tests: `npm run bench`.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +11,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Pure tests: worker threads sharing one module graph halve the inner loop on 2 cores.
+          pool: 'threads',
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
@@ -17,7 +22,7 @@ export default defineConfig({
           name: 'labs',
           include: ['tests/labs/**/*.test.ts', 'tests/runner/**/*.test.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           globalSetup: ['tests/labs/global-setup.ts'],
           sequence: { groupOrder: 1 },

@@ -1,76 +1,91 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "processes": a container is an ordinary process on the engine's host, seen through a namespace.
-import { isMain, runLabCli } from './kit/cli.ts';
-import { execIn, startContainer } from './kit/containers.ts';
-import { onEngineHost } from './kit/host-view.ts';
-import { defineLab } from './kit/lab.ts';
-import { ancestryScript, parseProcStat, parsePs } from './kit/proc.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
+const facts = {
+  containerId: fact<string>('Container id'),
+  pidInside: fact<number | null>('PID of sleep inside the container'),
+  processesVisibleInside: fact<number>('Processes visible inside (sleep and the ps we just ran)'),
+  hostPid: fact<number>('PID of the same process on the engine host'),
+  hostProcessListed: fact<boolean>('Listed among the host processes'),
+  hostCommand: fact<string | null>('Its command line, seen from the host'),
+  pidNamespaceContainer: fact<string>('PID namespace of the container'),
+  pidNamespaceHost: fact<string>('PID namespace of the host'),
+  pidNamespaceShared: fact<boolean>('Same PID namespace as the host'),
+  parentChain: fact<{ pid: number; comm: string }[]>('Process and its ancestors on the host'),
+  keeperProcess: fact<string | null>('Parent that keeps the container alive'),
+  exitCode: fact<number>('Exit code (128 + signal number)'),
+};
+type Ctx = ContextFor<typeof facts>;
 const SECTION = '--- wharf ---';
+
+async function lookInside(ctx: Ctx, sleeper: Box) {
+  ctx.step('Look from inside: the container sees only itself');
+  const rows = kit.parsePs((await ctx.exec(sleeper, ['ps', '-o', 'pid,comm'], { print: true })).stdout);
+  ctx.fact('pidInside', rows.find((row) => row.rest === 'sleep')?.pid ?? null);
+  ctx.fact('processesVisibleInside', rows.length);
+  return (await ctx.exec(sleeper, ['readlink', '/proc/1/ns/pid'], { print: true })).stdout.trim();
+}
+
+async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
+  ctx.step('Look from the engine: the same process has a host PID');
+  const hostPid = (await ctx.inspect(sleeper, '{{.State.Pid}}')).State.Pid;
+  ctx.fact('hostPid', hostPid);
+  ctx.step("Find it in the host's process list");
+  ctx.note(`A throw-away helper container joins the host PID namespace (--pid=host), so this works even when the
+    engine runs inside a VM.`);
+  const script = `readlink /proc/self/ns/pid; echo '${SECTION}'; ps -o pid,ppid,user,args; echo '${SECTION}'`;
+  // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
+  const view = await ctx.onHost(`${script}; ${kit.ancestryScript(hostPid)}`, {
+    shown: ['ps', '-o', 'pid,ppid,user,args'],
+    wait: 'running a helper with --pid=host',
+  });
+  const [pidNsHost = '', psOutput = '', ancestry = ''] = view.split(`${SECTION}\n`).map((part) => part.trim());
+  const psLines = psOutput.split('\n');
+  const hostRow = kit.parsePs(psOutput).find((row) => row.pid === hostPid);
+  const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `));
+  ctx.output(`${psLines[0]}\n${hostLine ?? `(PID ${hostPid} not found)`}\n(${psLines.length - 1} processes in all)`);
+  ctx.fact('hostProcessListed', Boolean(hostRow));
+  ctx.fact('hostCommand', hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null);
+  ctx.fact('pidNamespaceContainer', pidNsInside);
+  ctx.fact('pidNamespaceHost', pidNsHost);
+  ctx.fact('pidNamespaceShared', pidNsInside === pidNsHost);
+  return ancestry;
+}
+
+function followParents(ctx: Ctx, ancestry: string) {
+  ctx.step('Follow its parents up to the engine');
+  const chain = ancestry
+    .split('\n')
+    .map(kit.parseProcStat)
+    .filter((p) => p !== undefined);
+  ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
+  ctx.fact(
+    'parentChain',
+    chain.map(({ pid, comm }) => ({ pid, comm })),
+  );
+  ctx.fact('keeperProcess', chain.slice(1).find((p) => /shim|conmon/.test(p.comm))?.comm ?? null);
+  ctx.note(`The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not
+    kill containers.`);
+}
 
 export const lab = defineLab({
   id: 'processes',
   title: 'A container is a process',
   shows: 'The same sleeping process as PID 1 inside its container and as an ordinary PID on the host.',
-
+  facts,
   async run(ctx) {
-    const { docker, signal } = ctx;
-
     ctx.step('Start a container that only sleeps');
-    const name = ctx.name('sleeper');
-    ctx.command(`docker run -d --name ${name} --network none ${ctx.baseImage} sleep 3600`);
-    const sleeper = await startContainer(docker, { image: ctx.baseImage, cmd: ['sleep', '3600'], name, labels: ctx.labels, signal });
-    ctx.fact('containerId', sleeper.id.slice(0, 12), 'Container id');
-
-    ctx.step('Look from inside: the container sees only itself');
-    ctx.command(`docker exec ${name} ps -o pid,comm`);
-    const inside = await execIn(docker, sleeper, ['ps', '-o', 'pid,comm'], { signal });
-    ctx.output(inside.stdout);
-    const pidInside = parsePs(inside.stdout).find((row) => row.rest === 'sleep')?.pid ?? null;
-    ctx.fact('pidInside', pidInside, 'PID of sleep inside the container');
-    ctx.fact('processesVisibleInside', parsePs(inside.stdout).length, 'Processes visible inside (sleep and the ps we just ran)');
-    const pidNsInside = (await execIn(docker, sleeper, ['readlink', '/proc/1/ns/pid'], { signal })).stdout.trim();
-
-    ctx.step('Look from the engine: the same process has a host PID');
-    ctx.command(`docker inspect --format '{{.State.Pid}}' ${name}`);
-    const hostPid = (await sleeper.inspect({ abortSignal: signal })).State.Pid;
-    ctx.fact('hostPid', hostPid, 'PID of the same process on the engine host');
-
-    ctx.step("Find it in the host's process list");
-    ctx.note('A throw-away helper container joins the host PID namespace (--pid=host), so this works even when the engine runs inside a VM.');
-    ctx.command(`docker run --rm --pid=host ${ctx.baseImage} ps -o pid,ppid,user,args`);
-    ctx.wait('running a helper with --pid=host');
-    const hostView = await onEngineHost(
-      ctx,
-      `readlink /proc/self/ns/pid; echo '${SECTION}'; ps -o pid,ppid,user,args; echo '${SECTION}'; ${ancestryScript(hostPid)}`,
-    );
-    const [pidNsHost = '', psOutput = '', ancestry = ''] = hostView.split(`${SECTION}\n`).map((part) => part.trim());
-    const psLines = psOutput.split('\n');
-    const hostRow = parsePs(psOutput).find((row) => row.pid === hostPid);
-    const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `));
-    ctx.output(`${psLines[0]}\n${hostLine ?? `(PID ${hostPid} not found)`}\n(${psLines.length - 1} processes in all)`);
-    ctx.fact('hostProcessListed', Boolean(hostRow), 'Listed among the host processes');
-    ctx.fact('hostCommand', hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null, 'Its command line, seen from the host');
-    ctx.fact('pidNamespaceContainer', pidNsInside, 'PID namespace of the container');
-    ctx.fact('pidNamespaceHost', pidNsHost, 'PID namespace of the host');
-    ctx.fact('pidNamespaceShared', pidNsInside === pidNsHost, 'Same PID namespace as the host');
-
-    ctx.step('Follow its parents up to the engine');
-    const chain = ancestry.split('\n').map(parseProcStat).filter((p) => p !== undefined);
-    ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
-    ctx.fact('parentChain', chain.map((p) => ({ pid: p.pid, comm: p.comm })), 'Process and its ancestors on the host');
-    const keeper = chain.slice(1).find((p) => /shim|conmon/.test(p.comm));
-    ctx.fact('keeperProcess', keeper?.comm ?? null, 'Parent that keeps the container alive');
-    ctx.note('The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not kill containers.');
-
+    const sleeper = await ctx.start({ name: 'sleeper', cmd: ['sleep', '3600'] });
+    ctx.fact('containerId', sleeper.id.slice(0, 12));
+    followParents(ctx, await lookFromHost(ctx, sleeper, await lookInside(ctx, sleeper)));
     ctx.step('Stop it');
-    ctx.command(`docker stop -t 1 ${name}`);
-    ctx.note('docker stop sends SIGTERM, waits, then sends SIGKILL. PID 1 gets no default signal handlers, so sleep ignores SIGTERM.');
-    ctx.wait('stopping (1 s grace period)');
-    await sleeper.stop({ t: 1, abortSignal: signal });
-    const { State } = await sleeper.inspect({ abortSignal: signal });
-    ctx.fact('exitCode', State.ExitCode, 'Exit code (128 + signal number)');
+    ctx.note(`docker stop sends SIGTERM, waits, then sends SIGKILL. PID 1 gets no default signal handlers, so sleep
+      ignores SIGTERM.`);
+    await ctx.stop(sleeper, 1, 'stopping (1 s grace period)');
+    ctx.fact('exitCode', (await sleeper.container.inspect({ abortSignal: ctx.signal })).State.ExitCode);
   },
 });
 
-if (isMain(import.meta.url)) process.exitCode = await runLabCli(lab, { json: process.argv.includes('--json') });
+await runIfMain(import.meta.url, lab);

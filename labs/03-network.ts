@@ -1,93 +1,108 @@
 #!/usr/bin/env tsx
+import * as kit from './kit/index.ts';
 // Lab "network": a container's network is a namespace with its own interfaces, wired to the host
 // by the engine (a bridge, NAT, a published port) — or not wired at all.
-import { isMain, runLabCli } from './kit/cli.ts';
-import { execIn, runToCompletion, startContainer } from './kit/containers.ts';
-import { fetchWhenUp } from './kit/http.ts';
-import { ipv4AddressLines, parseDefaultGateway, parseIpLink, parseIpv4Addresses } from './kit/ip.ts';
-import { defineLab } from './kit/lab.ts';
-import { parseSections, sectionsScript } from './kit/sections.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+
+const facts = {
+  bridgeInterfaces: fact<string[]>('Interfaces on the default network'),
+  containerIp: fact<string | null>('Its address (eth0)'),
+  gateway: fact<string | null>('Its default gateway (the bridge on the host)'),
+  networkName: fact<string>('Engine network'),
+  engineIp: fact<string | null>('Address the engine assigned'),
+  engineGateway: fact<string | null>('Gateway the engine reports'),
+  noneInterfaces: fact<string[]>('Interfaces with --network none'),
+  noneRoutes: fact<number>('Routes with --network none'),
+  loopbackOnly: fact<boolean>('Loopback only'),
+  portBinding: fact<{ hostIp: string | null; hostPort: string | null }>(
+    'Port binding we asked for (empty port: engine picks)',
+  ),
+  publishedPort: fact<number>('Host port the engine picked'),
+  status: fact<number>('HTTP status'),
+  body: fact<string>('Page served'),
+  bodyHasRunId: fact<boolean>(),
+  path: fact<string>('Path of the request: host port → container address'),
+};
+type Ctx = ContextFor<typeof facts>;
 
 const PORT = '8080/tcp';
-const NETWORK_VIEW = ['links', 'addresses', 'routes'] as const;
-const networkScript = sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
+const VIEW = ['links', 'addresses', 'routes'] as const;
+const look = kit.sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
+const shownLook = ['sh', '-c', 'ip -o link; ip -o -4 addr; ip route'];
+
+async function startWeb(ctx: Ctx) {
+  ctx.step('Start a web server on the default network');
+  // The page carries the run's label, so what comes back can only have come from this container.
+  const page = `<h1>Hello from Wharf run ${ctx.runLabel}</h1>`;
+  const serve = `echo '${page}' > /var/www/index.html && exec httpd -f -p 8080 -h /var/www`;
+  const publish = [{ hostIp: '127.0.0.1', containerPort: 8080 }];
+  const web = await ctx.start({ name: 'web', network: 'bridge', publish, cmd: ['sh', '-c', serve] });
+  ctx.note("-p 127.0.0.1::8080 publishes port 8080 on the host's loopback only, on a port the engine picks.");
+
+  ctx.step('Its interfaces: loopback and one end of a virtual cable');
+  const bridged = kit.parseSections((await ctx.exec(web, ['sh', '-c', look], { shown: shownLook })).stdout, VIEW);
+  ctx.output(`${kit.ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
+  const eth0 = kit.parseIpv4Addresses(bridged.addresses).find((a) => a.ifname === 'eth0');
+  ctx.facts({
+    bridgeInterfaces: kit.parseIpLink(bridged.links),
+    containerIp: eth0 ? `${eth0.address}/${eth0.prefixLength}` : null,
+    gateway: kit.parseDefaultGateway(bridged.routes) ?? null,
+  });
+  ctx.note(`eth0 is one end of a veth pair; the other end is plugged into a bridge on the engine host, which routes and
+    NATs for it.`);
+  return web;
+}
+
+async function isolated(ctx: Ctx) {
+  ctx.step('A container with --network none');
+  const none = kit.parseSections(
+    (await ctx.run({ name: 'isolated', cmd: ['sh', '-c', look], shown: shownLook })).stdout,
+    VIEW,
+  );
+  const noneInterfaces = kit.parseIpLink(none.links);
+  ctx.output(`${kit.ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
+  const noneRoutes = none.routes.split('\n').filter(Boolean).length;
+  ctx.facts({ noneInterfaces, noneRoutes, loopbackOnly: noneInterfaces.length === 1 && noneInterfaces[0] === 'lo' });
+  ctx.note('Still a network namespace of its own, just with nothing plugged in: no way in or out.');
+}
 
 export const lab = defineLab({
   id: 'network',
   title: 'A network of its own',
-  shows: 'The interfaces a container gets on the default bridge and with --network none, and a published port from 127.0.0.1 to the container.',
-
+  shows:
+    'The interfaces a container gets on the default bridge and with --network none, ' +
+    'and a published port from 127.0.0.1 to the container.',
+  facts,
   async run(ctx) {
-    const { docker, signal } = ctx;
-
-    ctx.step('Start a web server on the default network');
-    const webName = ctx.name('web');
-    // The page carries the run id, so what comes back can only have come from this container.
-    const page = `<h1>Hello from Wharf run ${ctx.runId}</h1>`;
-    const serve = `echo '${page}' > /var/www/index.html && exec httpd -f -p 8080 -h /var/www`;
-    ctx.command(`docker run -d --name ${webName} -p 127.0.0.1::8080 ${ctx.baseImage} sh -c "${serve}"`);
-    ctx.note('-p 127.0.0.1::8080 publishes port 8080 on the host\'s loopback only, on a port the engine picks.');
-    const web = await startContainer(docker, {
-      image: ctx.baseImage,
-      cmd: ['sh', '-c', serve],
-      name: webName,
-      labels: ctx.labels,
-      config: { ExposedPorts: { [PORT]: {} } },
-      hostConfig: { NetworkMode: 'bridge', PortBindings: { [PORT]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
-      signal,
-    });
-
-    ctx.step('Its interfaces: loopback and one end of a virtual cable');
-    ctx.command(`docker exec ${webName} sh -c 'ip -o link; ip -o -4 addr; ip route'`);
-    const bridged = parseSections((await execIn(docker, web, ['sh', '-c', networkScript], { signal })).stdout, NETWORK_VIEW);
-    const addresses = parseIpv4Addresses(bridged.addresses);
-    ctx.output(`${ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
-    const eth0 = addresses.find((a) => a.ifname === 'eth0');
-    ctx.fact('bridgeInterfaces', parseIpLink(bridged.links), 'Interfaces on the default network');
-    ctx.fact('containerIp', eth0 ? `${eth0.address}/${eth0.prefixLength}` : null, 'Its address (eth0)');
-    ctx.fact('gateway', parseDefaultGateway(bridged.routes) ?? null, 'Its default gateway (the bridge on the host)');
-    ctx.note('eth0 is one end of a veth pair; the other end is plugged into a bridge on the engine host, which routes and NATs for it.');
-
+    const web = await startWeb(ctx);
     ctx.step('Ask the engine where it plugged it in');
-    ctx.command(`docker inspect --format '{{json .NetworkSettings}}' ${webName}`);
-    const { NetworkSettings, HostConfig } = await web.inspect({ abortSignal: signal });
+    const { NetworkSettings, HostConfig } = await ctx.inspect(web, '{{json .NetworkSettings}}');
     const [networkName = '', endpoint] = Object.entries(NetworkSettings.Networks)[0] ?? [];
-    ctx.fact('networkName', networkName, 'Engine network');
-    ctx.fact('engineIp', endpoint?.IPAddress ?? null, 'Address the engine assigned');
-    ctx.fact('engineGateway', endpoint?.Gateway ?? null, 'Gateway the engine reports');
-
-    ctx.step('A container with --network none');
-    const isolatedName = ctx.name('isolated');
-    ctx.command(`docker run --rm --name ${isolatedName} --network none ${ctx.baseImage} sh -c 'ip -o link; ip -o -4 addr; ip route'`);
-    const isolated = await runToCompletion(docker, {
-      image: ctx.baseImage, cmd: ['sh', '-c', networkScript], name: isolatedName, labels: ctx.labels, hostConfig: { NetworkMode: 'none' }, signal,
-    });
-    const none = parseSections(isolated.stdout, NETWORK_VIEW);
-    const noneInterfaces = parseIpLink(none.links);
-    ctx.output(`${ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
-    ctx.fact('noneInterfaces', noneInterfaces, 'Interfaces with --network none');
-    ctx.fact('noneRoutes', none.routes.split('\n').filter(Boolean).length, 'Routes with --network none');
-    ctx.fact('loopbackOnly', noneInterfaces.length === 1 && noneInterfaces[0] === 'lo', 'Loopback only');
-    ctx.note('Still a network namespace of its own, just with nothing plugged in: no way in or out.');
+    ctx.facts({ networkName, engineIp: endpoint?.IPAddress ?? null, engineGateway: endpoint?.Gateway ?? null });
+    await isolated(ctx);
 
     ctx.step('Fetch the page through the published port');
     const binding = (HostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[]>)[PORT]?.[0];
     const published = NetworkSettings.Ports[PORT]?.[0];
     const hostPort = Number(published?.HostPort);
-    ctx.command(`docker port ${webName} 8080`);
+    ctx.shown(`docker port ${web.name} 8080`);
     ctx.output(`${PORT} -> ${published?.HostIp}:${published?.HostPort}`);
-    ctx.fact('portBinding', { hostIp: binding?.HostIp ?? null, hostPort: binding?.HostPort ?? null }, 'Port binding we asked for (empty port: engine picks)');
-    ctx.fact('publishedPort', hostPort, 'Host port the engine picked');
-    ctx.command(`curl http://127.0.0.1:${hostPort}/`);
+    ctx.facts({
+      portBinding: { hostIp: binding?.HostIp ?? null, hostPort: binding?.HostPort ?? null },
+      publishedPort: hostPort,
+    });
+    ctx.shown(`curl http://127.0.0.1:${hostPort}/`);
     ctx.wait('waiting for httpd to answer');
-    const fetched = await fetchWhenUp(`http://127.0.0.1:${hostPort}/`, { signal });
-    ctx.fact('status', fetched.status, 'HTTP status');
-    ctx.fact('body', fetched.body.trim(), 'Page served');
-    ctx.fact('bodyHasRunId', fetched.body.includes(ctx.runId), `The page carries this run's id (${ctx.runId})`);
-    ctx.fact('path', `127.0.0.1:${hostPort} → ${endpoint?.IPAddress ?? '?'}:8080`, 'Path of the request: host port → container address');
-    ctx.note('The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for connections from the host itself).');
-    ctx.note("On Docker Desktop, Colima or a Podman machine the container address lives inside the engine's VM: only the published port is reachable from your machine, which is why we never fetch the container IP directly.");
+    const fetched = await kit.fetchWhenUp(`http://127.0.0.1:${hostPort}/`, { signal: ctx.signal });
+    ctx.facts({ status: fetched.status, body: fetched.body.trim() });
+    const label = `The page carries this run's id (${ctx.runLabel})`;
+    ctx.fact('bodyHasRunId', fetched.body.includes(ctx.runLabel), label);
+    ctx.fact('path', `127.0.0.1:${hostPort} → ${endpoint?.IPAddress ?? '?'}:8080`);
+    ctx.note(`The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for
+      connections from the host itself).`);
+    ctx.note(`On Docker Desktop, Colima or a Podman machine the container address lives inside the engine's VM: only
+      the published port is reachable from your machine, which is why we never fetch the container IP directly.`);
   },
 });
 
-if (isMain(import.meta.url)) process.exitCode = await runLabCli(lab, { json: process.argv.includes('--json') });
+await runIfMain(import.meta.url, lab);

@@ -2,136 +2,159 @@
 // Lab "cgroups": namespaces decide what a container sees; cgroups decide how much it may use. Three
 // limits bite live — memory, CPU, processes — and each is read back from the container's own cgroup.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type Docker from 'dockerode';
-import { CGROUP_FILES, cpusAllowed, parseCpuMax, parseLimit, parseOomKills, parseThrottling, type Throttling } from './kit/cgroup.ts';
-import { isMain, runLabCli } from './kit/cli.ts';
-import { execIn, runToCompletion, startContainer } from './kit/containers.ts';
-import { onEngineHost } from './kit/host-view.ts';
-import { defineLab, type LabContext } from './kit/lab.ts';
-import { parseSections, sectionsScript } from './kit/sections.ts';
+import type { Throttling } from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
-const MEMORY = 48 * 2 ** 20;
-const NANO_CPUS = 0.5e9;
+type Counters = { periods: number; throttled: number; throttledUs: number };
+const facts = {
+  memoryLimitInside: fact<number | null>(),
+  oomKillsCounted: fact<number | null>(),
+  oomKilled: fact<boolean>('State.OOMKilled, as the engine reports it'),
+  memoryExitCode: fact<number>('Exit code (128 + 9, SIGKILL)'),
+  cpuMaxInside: fact<{ quotaUs: number | null; periodUs: number }>('CPU quota and period the container reads (µs)'),
+  cpusAllowedInside: fact<number | null>('CPUs allowed: quota / period'),
+  cpuShareMeasured: fact<number>('CPUs used by the busy loop (Δ CPU time / Δ wall time)'),
+  cpuMeasuredOverMs: fact<number>('Measured over (ms)'),
+  throttlingBefore: fact<Counters>('Throttling counters, first reading'),
+  throttlingAfter: fact<Counters>('Throttling counters, second reading'),
+  pidsLimitInside: fact<number | null>(),
+  forkLoopStarted: fact<number>('Background processes the loop started before fork failed'),
+  forkError: fact<string | null>('What the shell said'),
+  forkLoopExitCode: fact<number>('Exit code of the shell'),
+  hostProcessesStarted: fact<number>(),
+};
+type Ctx = ContextFor<typeof facts>;
+
 const PIDS = 16;
 /** Every container of this lab gets all three limits, whichever one it demonstrates. */
-const LIMITS: Docker.HostConfig = { Memory: MEMORY, MemorySwap: MEMORY, NanoCpus: NANO_CPUS, PidsLimit: PIDS };
-const LIMIT_FLAGS = `--memory ${MEMORY / 2 ** 20}m --memory-swap ${MEMORY / 2 ** 20}m --cpus ${NANO_CPUS / 1e9} --pids-limit ${PIDS}`;
+const LIMITS = { memory: 48 * 2 ** 20, memorySwap: 48 * 2 ** 20, cpus: 0.5, pidsLimit: PIDS };
 const MEASURE_MS = 2000;
 /** The fork loop stops by itself after this many, should a pids limit ever not apply. */
 const FORK_CAP = 64;
+const throttlingText = (t: Throttling) =>
+  `${t.throttled} of ${t.periods} periods throttled, ${(t.throttledUs / 1e6).toFixed(2)} s waiting`;
 
-interface CpuSnapshot {
-  usageNs: number;
-  readMs: number;
-  throttling: Throttling;
+async function memory(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+  ctx.step('Memory: a hog under a 48 MiB limit');
+  // tail is not PID 1, so the shell outlives it: it passes on tail's exit status and then reads
+  // the kernel's own count of OOM kills in the cgroup, which the engine's OOMKilled flag comes from.
+  const hog = kit.sectionsScript({
+    limit: `cat ${files.memoryLimit}`,
+    hog: 'tail /dev/zero; status=$?',
+    events: `cat ${files.memoryEvents}`,
+  });
+  const shown = [
+    'sh',
+    '-c',
+    `cat ${files.memoryLimit}; tail /dev/zero; status=$?; cat ${files.memoryEvents}; exit $status`,
+  ];
+  ctx.note(
+    'tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.',
+  );
+  const ran = await ctx.run({
+    name: 'hog',
+    ...LIMITS,
+    cmd: ['sh', '-c', `${hog}; exit $status`],
+    shown,
+    deadlineMs: 20_000,
+    wait: 'the hog is eating memory',
+  });
+  const out = kit.parseSections(ran.stdout, ['limit', 'hog', 'events']);
+  ctx.output(`${out.limit}\n${out.hog || '(tail was killed)'}\n${out.events}\n(exit code ${ran.exitCode})`);
+  ctx.fact('memoryLimitInside', kit.parseLimit(out.limit), `Memory limit the container reads in ${files.memoryLimit}`);
+  ctx.fact('oomKillsCounted', kit.parseOomKills(out.events), `OOM kills the kernel counted (${files.memoryEvents})`);
+  ctx.facts({ oomKilled: ran.oomKilled, memoryExitCode: ran.exitCode });
+  ctx.note(`The cgroup ran out, not the machine: the kernel's OOM killer picked the biggest process in the container's
+    cgroup and sent it SIGKILL. --memory-swap equal to --memory leaves no swap to spill into.`);
 }
 
-const throttlingText = (t: Throttling) => `${t.throttled} of ${t.periods} periods throttled, ${(t.throttledUs / 1e6).toFixed(2)} s waiting`;
-
 /** CPU time used so far (engine stats) and the throttling counters (the container's own cpu.stat), together. */
-async function cpuSnapshot(ctx: LabContext, container: Docker.Container, cpuStatFile: string): Promise<CpuSnapshot> {
-  const [stats, cpuStat] = await Promise.all([
-    // one-shot: the engine answers at once instead of sampling for a second (precpu_stats, unused here, comes back zeroed).
-    container.stats({ stream: false, 'one-shot': true, abortSignal: ctx.signal } as { stream: false; 'one-shot': boolean }),
-    execIn(ctx.docker, container, ['cat', cpuStatFile], { signal: ctx.signal }),
+async function cpuSnapshot(ctx: Ctx, spinner: Box, cpuStat: string) {
+  ctx.shown(`docker stats --no-stream ${spinner.name}`);
+  const [stats, stat] = await Promise.all([
+    // one-shot: the engine answers at once instead of sampling for a second (precpu_stats comes back zeroed).
+    spinner.container.stats({ stream: false, 'one-shot': true, abortSignal: ctx.signal } as { stream: false }),
+    ctx.exec(spinner, ['cat', cpuStat]),
   ]);
-  return { usageNs: stats.cpu_stats.cpu_usage.total_usage, readMs: Date.parse(stats.read), throttling: parseThrottling(cpuStat.stdout) };
+  const throttling = kit.parseThrottling(stat.stdout);
+  return { usageNs: stats.cpu_stats.cpu_usage.total_usage, readMs: Date.parse(stats.read), throttling };
+}
+
+async function cpu(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+  ctx.step('CPU: a busy loop under --cpus 0.5');
+  const spinner = await ctx.start({ name: 'spinner', ...LIMITS, cmd: ['sh', '-c', 'while :; do :; done'] });
+  const cpuMax = kit.parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
+  ctx.facts({
+    cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs },
+    cpusAllowedInside: kit.cpusAllowed(cpuMax),
+  });
+  ctx.note(`Every period the group may run for \`quota\` microseconds in all; once that is spent it waits for the next
+    period: it is throttled.`);
+  const before = await cpuSnapshot(ctx, spinner, files.cpuStat);
+  ctx.wait(`measuring for ${MEASURE_MS / 1000} s`);
+  await sleep(MEASURE_MS, undefined, { signal: ctx.signal });
+  const after = await cpuSnapshot(ctx, spinner, files.cpuStat);
+  const [usedNs, wallNs] = [after.usageNs - before.usageNs, (after.readMs - before.readMs) * 1e6];
+  const used = `CPU time used: ${(usedNs / 1e9).toFixed(2)} s in ${(wallNs / 1e9).toFixed(2)} s of wall time`;
+  ctx.output(`${used}\nbefore: ${throttlingText(before.throttling)}\nafter:  ${throttlingText(after.throttling)}`);
+  ctx.facts({
+    cpuShareMeasured: Math.round((usedNs / wallNs) * 1000) / 1000,
+    cpuMeasuredOverMs: Math.round(wallNs / 1e6),
+  });
+  ctx.facts({ throttlingBefore: { ...before.throttling }, throttlingAfter: { ...after.throttling } });
+  ctx.note('A loop that would take a whole CPU gets half of one: the scheduler throttles it in every period.');
+  await ctx.remove(spinner);
+}
+
+async function forks(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+  ctx.step('Processes: a fork loop under --pids-limit 16');
+  const fork = `while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
+  const loop = `cat ${files.pidsMax}; i=0; ${fork}`;
+  const ran = await ctx.run({ name: 'forks', ...LIMITS, cmd: ['sh', '-c', loop], deadlineMs: 20_000 });
+  const [pidsMaxText = '', ...startedLines] = ran.stdout.trim().split('\n');
+  const started = startedLines.filter((line) => /^started \d+$/.test(line)).length;
+  ctx.output(`${pidsMaxText}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
+  ctx.fact('pidsLimitInside', kit.parseLimit(pidsMaxText), `Process limit the container reads in ${files.pidsMax}`);
+  const forkError =
+    ran.stderr
+      .trim()
+      .split('\n')
+      .find((line) => /fork/i.test(line)) ?? null;
+  ctx.facts({ forkLoopStarted: started, forkError, forkLoopExitCode: ran.exitCode });
+  ctx.note(`${started} sleeps plus the shell itself make ${started + 1}: the next fork() got EAGAIN. A fork bomb in a
+    container stops at its own limit.`);
+}
+
+async function onTheHost(ctx: Ctx) {
+  ctx.step('Meanwhile, on the host');
+  const count = 2 * PIDS;
+  // Counted with builtins only (are their /proc entries there?), then stopped, so nothing outlives the helper.
+  const start = `i=0; p=; while [ $i -lt ${count} ]; do sleep 5 & p="$p $!"; i=$((i+1)); done`;
+  const script = `${start}; n=0; for q in $p; do [ -d /proc/$q ] && n=$((n+1)); done; echo $n; kill $p; wait`;
+  // The helper is bounded too, by limits well above what it starts.
+  const helper = { ...LIMITS, pidsLimit: 4 * PIDS, wait: 'starting processes from a helper on the host' };
+  const started = Number((await ctx.onHost(script, helper)).trim());
+  ctx.output(`${started} sleeps running at once`);
+  ctx.fact('hostProcessesStarted', started, `Processes a helper outside the limit started at once (asked ${count})`);
+  ctx.note("The limit belongs to the container's cgroup, not to the machine: everything else keeps forking.");
 }
 
 export const lab = defineLab({
   id: 'cgroups',
   title: 'cgroups: limits that bite',
   shows: 'A memory hog OOM-killed at 48 MiB, a busy loop held to half a CPU, a fork loop stopped at 16 processes.',
-
+  facts,
   async run(ctx) {
-    const { docker, signal } = ctx;
-    const files = CGROUP_FILES[ctx.engine.cgroupVersion];
-    ctx.note(`This engine uses cgroup v${ctx.engine.cgroupVersion}: limits are read from ${ctx.engine.cgroupVersion === '1' ? 'one directory per controller' : 'one unified directory'} under /sys/fs/cgroup inside each container.`);
-
-    ctx.step('Memory: a hog under a 48 MiB limit');
-    const hogName = ctx.name('hog');
-    // tail is not PID 1, so the shell outlives it: it passes on tail's exit status and then reads
-    // the kernel's own count of OOM kills in the cgroup, which the engine's OOMKilled flag comes from.
-    const hogScript = sectionsScript({ limit: `cat ${files.memoryLimit}`, hog: 'tail /dev/zero; status=$?', events: `cat ${files.memoryEvents}` });
-    const hogShown = `cat ${files.memoryLimit}; tail /dev/zero; status=$?; cat ${files.memoryEvents}; exit $status`;
-    ctx.command(`docker run --name ${hogName} ${LIMIT_FLAGS} ${ctx.baseImage} sh -c '${hogShown}'`);
-    ctx.note('tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.');
-    ctx.wait('the hog is eating memory');
-    const hog = await runToCompletion(
-      docker,
-      { image: ctx.baseImage, cmd: ['sh', '-c', `${hogScript}; exit $status`], name: hogName, labels: ctx.labels, hostConfig: LIMITS, signal },
-      20_000,
-    );
-    const hogOutput = parseSections(hog.stdout, ['limit', 'hog', 'events']);
-    ctx.output(`${hogOutput.limit}\n${hogOutput.hog || '(tail was killed)'}\n${hogOutput.events}\n(exit code ${hog.exitCode})`);
-    ctx.fact('memoryLimitRequested', MEMORY, 'Memory limit asked for (bytes)');
-    ctx.fact('memoryLimitInside', parseLimit(hogOutput.limit), `Memory limit the container reads in ${files.memoryLimit}`);
-    ctx.fact('oomKillsCounted', parseOomKills(hogOutput.events), `OOM kills the kernel counted (${files.memoryEvents})`);
-    ctx.fact('oomKilled', hog.oomKilled, 'State.OOMKilled, as the engine reports it');
-    ctx.fact('memoryExitCode', hog.exitCode, 'Exit code (128 + 9, SIGKILL)');
-    ctx.note("The cgroup ran out, not the machine: the kernel's OOM killer picked the biggest process in the container's cgroup and sent it SIGKILL. --memory-swap equal to --memory leaves no swap to spill into.");
-
-    ctx.step('CPU: a busy loop under --cpus 0.5');
-    const spinnerName = ctx.name('spinner');
-    ctx.command(`docker run -d --name ${spinnerName} ${LIMIT_FLAGS} ${ctx.baseImage} sh -c 'while :; do :; done'`);
-    const spinner = await startContainer(docker, { image: ctx.baseImage, cmd: ['sh', '-c', 'while :; do :; done'], name: spinnerName, labels: ctx.labels, hostConfig: LIMITS, signal });
-    ctx.command(`docker exec ${spinnerName} cat ${files.cpuMax.join(' ')}`);
-    const cpuMaxText = (await execIn(docker, spinner, ['cat', ...files.cpuMax], { signal })).stdout;
-    ctx.output(cpuMaxText);
-    const cpuMax = parseCpuMax(cpuMaxText);
-    ctx.fact('cpuMaxInside', { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs }, 'CPU quota and period the container reads (µs)');
-    ctx.fact('cpusAllowedInside', cpusAllowed(cpuMax), 'CPUs allowed: quota / period');
-    ctx.fact('cpusRequested', NANO_CPUS / 1e9, 'CPUs asked for (NanoCpus / 1e9)');
-    ctx.note('Every period the group may run for `quota` microseconds in all; once that is spent it waits for the next period: it is throttled.');
-
-    ctx.command(`docker stats --no-stream ${spinnerName}; docker exec ${spinnerName} cat ${files.cpuStat}   # twice, ${MEASURE_MS / 1000} s apart`);
-    const before = await cpuSnapshot(ctx, spinner, files.cpuStat);
-    ctx.wait(`measuring for ${MEASURE_MS / 1000} s`);
-    await sleep(MEASURE_MS, undefined, { signal });
-    const after = await cpuSnapshot(ctx, spinner, files.cpuStat);
-    const wallNs = (after.readMs - before.readMs) * 1e6;
-    const share = (after.usageNs - before.usageNs) / wallNs;
-    ctx.output(`CPU time used: ${((after.usageNs - before.usageNs) / 1e9).toFixed(2)} s in ${(wallNs / 1e9).toFixed(2)} s of wall time\nbefore: ${throttlingText(before.throttling)}\nafter:  ${throttlingText(after.throttling)}`);
-    ctx.fact('cpuShareMeasured', Math.round(share * 1000) / 1000, 'CPUs used by the busy loop (Δ CPU time / Δ wall time)');
-    ctx.fact('cpuMeasuredOverMs', Math.round(wallNs / 1e6), 'Measured over (ms)');
-    ctx.fact('throttlingBefore', { ...before.throttling }, 'Throttling counters, first reading');
-    ctx.fact('throttlingAfter', { ...after.throttling }, 'Throttling counters, second reading');
-    ctx.note('A loop that would take a whole CPU gets half of one: the scheduler throttles it in every period.');
-    ctx.command(`docker rm -f ${spinnerName}`);
-    await spinner.remove({ force: true, abortSignal: signal });
-
-    ctx.step('Processes: a fork loop under --pids-limit 16');
-    const forkName = ctx.name('forks');
-    const forkScript = `cat ${files.pidsMax}; i=0; while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
-    ctx.command(`docker run --rm --name ${forkName} ${LIMIT_FLAGS} ${ctx.baseImage} sh -c '${forkScript}'`);
-    const forks = await runToCompletion(docker, { image: ctx.baseImage, cmd: ['sh', '-c', forkScript], name: forkName, labels: ctx.labels, hostConfig: LIMITS, signal }, 20_000);
-    const [pidsMaxText = '', ...startedLines] = forks.stdout.trim().split('\n');
-    const started = startedLines.filter((line) => /^started \d+$/.test(line)).length;
-    const forkError = forks.stderr.trim().split('\n').find((line) => /fork/i.test(line)) ?? null;
-    ctx.output(`${pidsMaxText}\nstarted 1 … started ${started}\n${forks.stderr.trim()}`);
-    ctx.fact('pidsLimitRequested', PIDS, 'Process limit asked for');
-    ctx.fact('pidsLimitInside', parseLimit(pidsMaxText), `Process limit the container reads in ${files.pidsMax}`);
-    ctx.fact('forkLoopStarted', started, 'Background processes the loop started before fork failed');
-    ctx.fact('forkError', forkError, 'What the shell said');
-    ctx.fact('forkLoopExitCode', forks.exitCode, 'Exit code of the shell');
-    ctx.note(`${started} sleeps plus the shell itself make ${started + 1}: the next fork() got EAGAIN. A fork bomb in a container stops at its own limit.`);
-
-    ctx.step('Meanwhile, on the host');
-    const hostForks = 2 * PIDS;
-    // Counted with builtins only (are their /proc entries there?), then stopped, so nothing outlives the helper.
-    const hostScript = `i=0; p=; while [ $i -lt ${hostForks} ]; do sleep 5 & p="$p $!"; i=$((i+1)); done; n=0; for q in $p; do [ -d /proc/$q ] && n=$((n+1)); done; echo $n; kill $p; wait`;
-    ctx.command(`docker run --rm --pid=host --memory 48m --cpus 0.5 --pids-limit ${4 * PIDS} ${ctx.baseImage} sh -c '${hostScript}'`);
-    ctx.wait('starting processes from a helper on the host');
-    // The helper is bounded too, by limits well above what it starts.
-    const hostOutput = await onEngineHost(ctx, hostScript, {
-      hostConfig: { Memory: MEMORY, MemorySwap: MEMORY, NanoCpus: NANO_CPUS, PidsLimit: 4 * PIDS },
-    });
-    const hostStarted = Number(hostOutput.trim());
-    ctx.output(`${hostStarted} sleeps running at once`);
-    ctx.fact('hostHelperOk', true, 'The host-side helper ran');
-    ctx.fact('hostProcessesStarted', hostStarted, `Processes a helper outside the limit started at once (asked ${hostForks})`);
-    ctx.note("The limit belongs to the container's cgroup, not to the machine: everything else keeps forking.");
+    const version = ctx.engine.cgroupVersion;
+    const layout = version === '1' ? 'one directory per controller' : 'one unified directory';
+    ctx.note(`This engine uses cgroup v${version}: limits are read from ${layout} under /sys/fs/cgroup inside each
+      container.`);
+    await memory(ctx, kit.CGROUP_FILES[version]);
+    await cpu(ctx, kit.CGROUP_FILES[version]);
+    await forks(ctx, kit.CGROUP_FILES[version]);
+    await onTheHost(ctx);
   },
 });
 
-if (isMain(import.meta.url)) process.exitCode = await runLabCli(lab, { json: process.argv.includes('--json') });
+await runIfMain(import.meta.url, lab);

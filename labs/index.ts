@@ -1,4 +1,3 @@
-import type { Lab } from './kit/lab.ts';
 import { lab as processes } from './01-processes.ts';
 import { lab as namespaces } from './02-namespaces.ts';
 import { lab as network } from './03-network.ts';
@@ -8,9 +7,20 @@ import { lab as buildShipRun } from './06-build-ship-run.ts';
 import { lab as volumes } from './07-volumes.ts';
 import { lab as security } from './08-security.ts';
 import { lab as engineApi } from './09-engine-api.ts';
+import type { Lab } from './kit/core/lab.ts';
 
 /** Every lab, in workshop order. A new lab is one file plus one line here. */
-export const labs: readonly Lab[] = [processes, namespaces, network, cgroups, layers, buildShipRun, volumes, security, engineApi];
+export const labs: readonly Lab[] = [
+  processes,
+  namespaces,
+  network,
+  cgroups,
+  layers,
+  buildShipRun,
+  volumes,
+  security,
+  engineApi,
+];
 
 export function findLab(id: string): Lab | undefined {
   return labs.find((lab) => lab.id === id);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Lab } from '../labs/kit/lab.ts';
+import type { Lab } from '../labs/kit/core/lab.ts';
 import { BodyTooLargeError, readJsonBody } from './body.ts';
 import type { EngineSource } from './engine-source.ts';
 import { checkApiRequest, checkHost, checkOrigin, isRefusal } from './guard.ts';
@@ -28,7 +28,11 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 /** Streams a run's events as Server-Sent Events, from the first one, and ends with the run. */
 function streamEvents(request: IncomingMessage, response: ServerResponse, run: Run): void {
   // no-cache, not no-store: Chromium reports a streamed no-store response as aborted once it ends.
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   response.flushHeaders();
   const unsubscribe = run.subscribe(
     (streamed) => response.write(`data: ${JSON.stringify(streamed)}\n\n`),
@@ -79,7 +83,11 @@ export function createApi(options: ApiOptions): (request: IncomingMessage, respo
     if (isRefusal(checked)) return send(response, checked.status, { error: checked.message });
 
     if (method === 'GET' && path === API.labs) {
-      return send(response, 200, options.labs.map(({ id, title, shows }): LabListing => ({ id, title, shows })));
+      return send(
+        response,
+        200,
+        options.labs.map(({ id, title, shows }): LabListing => ({ id, title, shows })),
+      );
     }
     if (method === 'GET' && path === API.engine) return send(response, 200, await options.engine.status());
     if (method === 'POST' && path === API.runs) {
@@ -101,7 +109,8 @@ export function createApi(options: ApiOptions): (request: IncomingMessage, respo
     const run = route ? options.runs.get(route[1]!) : undefined;
     if (route && !run) return send(response, 404, { error: 'unknown run' });
     if (run && method === 'GET' && route?.[2] === 'events') {
-      if (run.followers >= MAX_FOLLOWERS_PER_RUN) return send(response, 429, { error: 'too many followers of this run' });
+      if (run.followers >= MAX_FOLLOWERS_PER_RUN)
+        return send(response, 429, { error: 'too many followers of this run' });
       return streamEvents(request, response, run);
     }
     if (run && method === 'POST' && route?.[2] === 'stop') {

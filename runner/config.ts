@@ -10,9 +10,11 @@ export class PortSettingError extends Error {}
  * none of it is used.
  */
 export function parsePort(text: string): number {
-  if (!/^[0-9]{1,5}$/.test(text)) throw new PortSettingError(`WHARF_PORT must be a port number from 1 to 65535, not ${JSON.stringify(text)}.`);
+  if (!/^[0-9]{1,5}$/.test(text))
+    throw new PortSettingError(`WHARF_PORT must be a port number from 1 to 65535, not ${JSON.stringify(text)}.`);
   const port = Number.parseInt(text, 10);
-  if (port < 1 || port > 65535) throw new PortSettingError(`WHARF_PORT must be a port number from 1 to 65535, not ${JSON.stringify(text)}.`);
+  if (port < 1 || port > 65535)
+    throw new PortSettingError(`WHARF_PORT must be a port number from 1 to 65535, not ${JSON.stringify(text)}.`);
   return port;
 }
 

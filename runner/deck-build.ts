@@ -46,7 +46,10 @@ export function buildStampPlugin(root: string): Plugin {
         .filter(inRepo)
         .map((id) => relative(root, id).split(sep).join('/'))
         .filter((file) => !INPUT_DIRS.some((dir) => file.startsWith(`${dir}/`)));
-      const stamp: Stamp = { inputsHash: await hashDeckInputs(root, extraInputs), extraInputs: [...new Set(extraInputs)].sort() };
+      const stamp: Stamp = {
+        inputsHash: await hashDeckInputs(root, extraInputs),
+        extraInputs: [...new Set(extraInputs)].sort(),
+      };
       this.emitFile({ type: 'asset', fileName: STAMP_FILE, source: JSON.stringify(stamp, null, 2) });
     },
   };
@@ -73,7 +76,11 @@ export async function ensureDeckBuilt(root: string, options: { log?: (line: stri
   const { build } = await import('vite');
   const staging = resolve(root, `.dist-${process.pid}-${Date.now()}`);
   try {
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    await build({
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist).catch(async (error: unknown) => {
       // Another start swapped its build in first: fine, if it is of the same inputs.

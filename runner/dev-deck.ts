@@ -20,7 +20,9 @@ export function blockedInDev(request: IncomingMessage): boolean {
   const path = new URL(request.url ?? '/', 'http://deck').pathname;
   if (path.startsWith('/__')) return true;
   if (path.endsWith('.html') && !DECK_DOCUMENTS.has(path)) return true;
-  const navigating = request.headers['sec-fetch-mode'] === 'navigate' || /^(document|iframe|frame|embed|object)$/.test(request.headers['sec-fetch-dest'] ?? '');
+  const navigating =
+    request.headers['sec-fetch-mode'] === 'navigate' ||
+    /^(document|iframe|frame|embed|object)$/.test(request.headers['sec-fetch-dest'] ?? '');
   return navigating && !DECK_DOCUMENTS.has(path);
 }
 
@@ -39,7 +41,16 @@ export async function startDevDeck(root: string, port: number) {
       middlewareMode: true,
       hmr: { server: hmrServer, clientPort: port, host: '127.0.0.1', protocol: 'ws' },
       cors: false,
-      fs: { strict: true, allow: [join(root, 'slides'), join(root, 'recordings'), join(root, 'node_modules'), join(root, 'labs'), join(root, 'runner')] },
+      fs: {
+        strict: true,
+        allow: [
+          join(root, 'slides'),
+          join(root, 'recordings'),
+          join(root, 'node_modules'),
+          join(root, 'labs'),
+          join(root, 'runner'),
+        ],
+      },
     },
   });
   return {
@@ -51,7 +62,13 @@ export async function startDevDeck(root: string, port: number) {
       vite.middlewares(request, response);
     },
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-      if (!(request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).includes('vite-hmr')) return false;
+      if (
+        !(request.headers['sec-websocket-protocol'] ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .includes('vite-hmr')
+      )
+        return false;
       hmrServer.emit('upgrade', request, socket, head);
       return true;
     },

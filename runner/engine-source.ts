@@ -1,6 +1,6 @@
+import { describeError } from '../labs/kit/core/errors.ts';
 import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
 import { ping } from '../labs/kit/engine/signal-calls.ts';
-import { describeError } from '../labs/kit/errors.ts';
 import type { EngineStatus } from './protocol.ts';
 
 /**
@@ -24,12 +24,24 @@ export class EngineSource {
   async status(): Promise<EngineStatus> {
     try {
       let engine = await this.get();
-      if (!(await ping(engine.docker, AbortSignal.timeout(1500)).then(() => true, () => false))) {
+      if (
+        !(await ping(engine.docker, AbortSignal.timeout(1500)).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         this.#engine = undefined; // it went away: look again, it may be somewhere else now
         engine = await this.get();
       }
       const { info } = engine;
-      return { ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, passedOver: info.passedOver };
+      return {
+        ok: true,
+        product: info.product,
+        version: info.version,
+        arch: info.arch,
+        host: info.endpoint.host,
+        passedOver: info.passedOver,
+      };
     } catch (error) {
       const { message, hint } = describeError(error);
       return { ok: false, error: message, hint };

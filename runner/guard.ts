@@ -29,7 +29,8 @@ export function checkHost(headers: IncomingHttpHeaders, port: number): Refusal |
  */
 export function checkOrigin(method: string, headers: IncomingHttpHeaders, port: number): Refusal | undefined {
   const origin = headers.origin;
-  if (origin !== undefined && origin !== deckOrigin(port)) return { status: 403, message: `Origin "${origin}" refused` };
+  if (origin !== undefined && origin !== deckOrigin(port))
+    return { status: 403, message: `Origin "${origin}" refused` };
   if (origin === undefined && method !== 'GET') return { status: 403, message: 'Origin header required' };
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return { status: 403, message: `${site} request refused` };

@@ -1,6 +1,6 @@
 // The whole wire contract between the deck and the runner, and what recordings store. The deck
 // bundles this file, so it holds constants and types only: nothing that needs Node.
-import type { EngineSummary, LabEvent } from '../labs/kit/events.ts';
+import type { EngineSummary, LabEvent } from '../labs/kit/core/events.ts';
 
 /** Every route the runner answers under /api/. */
 export const API = {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { describeError } from '../labs/kit/core/errors.ts';
+import type { LabEvent } from '../labs/kit/core/events.ts';
+import { formatEventInColour } from '../labs/kit/core/format.ts';
+import type { Lab } from '../labs/kit/core/lab.ts';
+import { runLab } from '../labs/kit/core/run-lab.ts';
 import type { Engine } from '../labs/kit/engine/connect.ts';
-import { describeError } from '../labs/kit/errors.ts';
-import type { LabEvent } from '../labs/kit/events.ts';
-import { formatEventInColour } from '../labs/kit/format.ts';
-import type { Lab } from '../labs/kit/lab.ts';
-import { runLab } from '../labs/kit/run-lab.ts';
 import type { StreamedEvent } from './protocol.ts';
 
 export interface Run {

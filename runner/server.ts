@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { labs as allLabs } from '../labs/index.ts';
-import type { Lab } from '../labs/kit/lab.ts';
+import type { Lab } from '../labs/kit/core/lab.ts';
 import { createApi } from './api.ts';
 import { deckHost, deckOrigin } from './config.ts';
 import { ensureDeckBuilt } from './deck-build.ts';
@@ -79,7 +79,11 @@ function redirectLocalhost(request: IncomingMessage, response: ServerResponse, p
 export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const labs = options.labs ?? allLabs;
   const engine = options.engine ?? new EngineSource();
-  const runs = new RunManager({ engine: () => engine.get(), maxConcurrent: options.maxConcurrent, deadlineMs: options.deadlineMs });
+  const runs = new RunManager({
+    engine: () => engine.get(),
+    maxConcurrent: options.maxConcurrent,
+    deadlineMs: options.deadlineMs,
+  });
   const http = createHttpServer({ headersTimeout: 10_000, requestTimeout: 30_000 });
   http.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {

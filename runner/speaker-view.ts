@@ -15,7 +15,10 @@ export function speakerViewScriptHashes(): string[] {
   // The ES module build: the one vite bundles into the deck.
   const source = readFileSync(join(dirname(require.resolve('reveal.js/plugin/notes')), 'notes.mjs'), 'utf8');
   const literal = /document\.write\(("(?:[^"\\]|\\.)*")\)/s.exec(source)?.[1];
-  if (!literal) throw new Error('reveal.js/plugin/notes no longer writes its speaker view with document.write: update runner/speaker-view.ts');
+  if (!literal)
+    throw new Error(
+      'reveal.js/plugin/notes no longer writes its speaker view with document.write: update runner/speaker-view.ts',
+    );
   const html = runInNewContext(literal) as string;
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`,

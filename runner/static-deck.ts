@@ -61,7 +61,9 @@ export class StaticDeck {
   handle(request: IncomingMessage, response: ServerResponse): void {
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
+      response
+        .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
+        .end('method not allowed\n');
       return;
     }
     const path = new URL(request.url ?? '/', 'http://deck').pathname;

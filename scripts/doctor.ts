@@ -1,18 +1,24 @@
 // npm run doctor: an attendee's preflight. Every check is done for real, and says how to fix it.
 import { chalk } from 'zx';
-import { printFatal } from '../labs/kit/cli.ts';
-import { runDoctor } from '../labs/kit/doctor.ts';
+import { printFatal } from '../labs/kit/core/cli.ts';
+import { scriptArgs } from './args.ts';
+import { runDoctor } from './doctor/checks.ts';
 
-try {
-  const checks = await runDoctor({ port: Number(process.env.WHARF_PORT ?? 4173) });
-  for (const check of checks) {
-    console.log(`${check.ok ? chalk.green('✔') : chalk.red('✘')} ${chalk.bold(check.name)}: ${check.detail}`);
-    if (check.hint) console.log(chalk.yellow(check.hint.replace(/^/gm, '    ')));
+if (scriptArgs('usage: npm run doctor   (the deck port checked is WHARF_PORT, else 4173)', {})) {
+  try {
+    const checks = await runDoctor({ port: Number(process.env.WHARF_PORT ?? 4173) });
+    for (const check of checks) {
+      console.log(`${check.ok ? chalk.green('✔') : chalk.red('✘')} ${chalk.bold(check.name)}: ${check.detail}`);
+      if (check.hint) console.log(chalk.yellow(check.hint.replace(/^/gm, '    ')));
+    }
+    const failed = checks.filter((c) => !c.ok).length;
+    const verdict = failed
+      ? chalk.red(`\n${failed} check(s) failed: fix them before the workshop.`)
+      : chalk.green('\nReady for the workshop.');
+    console.log(verdict);
+    process.exitCode = failed ? 1 : 0;
+  } catch (error) {
+    printFatal(error);
+    process.exitCode = 1;
   }
-  const failed = checks.filter((c) => !c.ok).length;
-  console.log(failed ? chalk.red(`\n${failed} check(s) failed: fix them before the workshop.`) : chalk.green('\nReady for the workshop.'));
-  process.exitCode = failed ? 1 : 0;
-} catch (error) {
-  printFatal(error);
-  process.exitCode = 1;
 }

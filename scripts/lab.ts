@@ -1,30 +1,36 @@
-// npm run lab -- <id> [--json] | --list
-import { chalk, minimist } from 'zx';
-import { printFatal, runLabCli } from '../labs/kit/cli.ts';
+// npm run lab -- <id> [--json | --script]   |   npm run lab -- --list [--json]
+import { chalk } from 'zx';
 import { findLab, labs } from '../labs/index.ts';
+import { parseLabFlags, printFatal, runLabCli } from '../labs/kit/core/cli.ts';
 
-const FLAGS = ['--json', '--list', '--help', '-h'];
-const USAGE = 'usage: npm run lab -- <id> [--json]   |   npm run lab -- --list';
+const USAGE = [
+  'usage: npm run lab -- <id>            run one lab, told step by step',
+  '       npm run lab -- <id> --json     the same run as one JSON event per line',
+  '       npm run lab -- <id> --script   run it, then print its commands as a shell script to paste',
+  '       npm run lab -- --list          the labs there are',
+].join('\n');
 
 async function main(argv: string[]): Promise<number> {
-  const unknownFlag = argv.find((a) => a.startsWith('-') && !FLAGS.includes(a));
-  if (unknownFlag) {
-    printFatal(new Error(`Unknown option ${unknownFlag}.\n${USAGE}`));
+  let flags: ReturnType<typeof parseLabFlags>;
+  try {
+    flags = parseLabFlags(argv);
+  } catch (error) {
+    printFatal(new Error(`${(error as Error).message}\n${USAGE}`));
     return 2;
   }
-  const args = minimist(argv, { boolean: ['json', 'list', 'help'], alias: { h: 'help' } });
-  if (args.help) {
+  if (flags.help) {
     console.log(USAGE);
     return 0;
   }
-  if (args.list) {
-    if (args.json) console.log(JSON.stringify(labs.map(({ id, title, shows }) => ({ id, title, shows }))));
+  if (flags.list) {
+    if (flags.mode === 'json') console.log(JSON.stringify(labs.map(({ id, title, shows }) => ({ id, title, shows }))));
     else for (const lab of labs) console.log(`${chalk.bold(lab.id.padEnd(16))} ${lab.title} — ${chalk.dim(lab.shows)}`);
     return 0;
   }
-  const [id, ...extra] = args._.map(String);
+  const [id, ...extra] = flags.positionals;
   if (!id || extra.length) {
-    printFatal(new Error(`${id ? 'Run one lab at a time.' : 'Which lab?'}\n${USAGE}\nlabs: ${labs.map((l) => l.id).join(', ')}`));
+    const why = id ? 'Run one lab at a time.' : 'Which lab?';
+    printFatal(new Error(`${why}\n${USAGE}\nlabs: ${labs.map((l) => l.id).join(', ')}`));
     return 2;
   }
   const lab = findLab(id);
@@ -32,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     printFatal(new Error(`Unknown lab "${id}". Known labs: ${labs.map((l) => l.id).join(', ')}.`));
     return 2;
   }
-  return runLabCli(lab, { json: args.json });
+  return runLabCli(lab, flags.mode);
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -69,7 +69,14 @@ async function start(): Promise<void> {
     // Off in the deck itself: another site could open it and drive it (triggerKey) through this API.
     postMessage: speakerPreview,
     postMessageEvents: speakerPreview,
-    plugins: [Markdown, Diagrams(lang), LabRunner(lang, runnerKey), LangSwitch(lang), Notes, ...(highlight ? [highlight] : [])],
+    plugins: [
+      Markdown,
+      Diagrams(lang),
+      LabRunner(lang, runnerKey),
+      LangSwitch(lang),
+      Notes,
+      ...(highlight ? [highlight] : []),
+    ],
   });
   status.reveal = deck;
 

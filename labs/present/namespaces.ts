@@ -10,35 +10,59 @@ export const namespaces = definePresentation({
     const uidOnHost = read.number(facts.uidOnHost);
     const joined = read.boolean(facts.sharedNetNamespaceMatches);
     return [
-      own ? { facts: ['privateFromHost'], value: own.join(' '), caption: t('namespaces of its own', '它自己独有的命名空间') } : undefined,
-      shared ? { facts: ['sharedWithHost'], value: shared.length ? shared.join(' ') : t('none', '无'), caption: t('namespaces shared with the host', '与宿主机共用的命名空间') } : undefined,
+      own
+        ? {
+            facts: ['privateFromHost'],
+            value: own.join(' '),
+            caption: t('namespaces of its own', '它自己独有的命名空间'),
+          }
+        : undefined,
+      shared
+        ? {
+            facts: ['sharedWithHost'],
+            value: shared.length ? shared.join(' ') : t('none', '无'),
+            caption: t('namespaces shared with the host', '与宿主机共用的命名空间'),
+          }
+        : undefined,
       uidInside !== undefined && uidOnHost !== undefined
-        ? { facts: ['uidInside', 'uidOnHost'], value: `uid ${uidInside} → ${uidOnHost}`, caption: t('root inside, as the host sees it', '容器里的 root，在宿主机眼里是谁') }
+        ? {
+            facts: ['uidInside', 'uidOnHost'],
+            value: `uid ${uidInside} → ${uidOnHost}`,
+            caption: t('root inside, as the host sees it', '容器里的 root，在宿主机眼里是谁'),
+          }
         : undefined,
       joined !== undefined
-        ? { facts: ['sharedNetNamespaceMatches'], value: joined ? t('one network', '同一个网络') : t('two networks', '两个网络'), caption: t('--network container: joins the first one’s net namespace', '--network container: 加入第一个容器的网络命名空间') }
+        ? {
+            facts: ['sharedNetNamespaceMatches'],
+            value: joined ? t('one network', '同一个网络') : t('two networks', '两个网络'),
+            caption: t(
+              '--network container: joins the first one’s net namespace',
+              '--network container: 加入第一个容器的网络命名空间',
+            ),
+          }
         : undefined,
     ].filter((card) => card !== undefined);
   },
   zh: {
     text: {
       "A helper joins the host's PID and UTS namespaces; CAP_SYS_PTRACE lets it read the namespace links of a process that is not its own.":
-        "一个辅助容器加入宿主机的 PID 和 UTS 命名空间；CAP_SYS_PTRACE 让它能读别人进程的命名空间链接。",
+        '一个辅助容器加入宿主机的 PID 和 UTS 命名空间；CAP_SYS_PTRACE 让它能读别人进程的命名空间链接。',
       "PID 1's links could not be read from a container on this host, so kthreadd (PID 2) stands in: a kernel thread always lives in the host's initial namespaces.":
-        "在这台宿主机上，容器读不到 PID 1 的链接，所以由 kthreadd（PID 2）代替：内核线程总是待在宿主机最初的命名空间里。",
-      "cgroup is shared: on cgroup v1 engines keep containers in the host cgroup namespace (--cgroupns=host is the v1 default).":
-        "cgroup 是共用的：在 cgroup v1 上，引擎让容器留在宿主机的 cgroup 命名空间里（v1 默认 --cgroupns=host）。",
-      "No engine creates a time namespace, and without --userns-remap or rootless mode none creates a user namespace either.":
-        "没有引擎会创建 time 命名空间；不开 --userns-remap 或 rootless 模式，也没有引擎会创建 user 命名空间。",
-      "The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless engines map uid 0 to your own user instead.":
-        "这张映射表把每个 uid 映射成它自己：以 uid 0 逃出来的进程，在宿主机上就是 root。rootless 引擎则把 uid 0 映射成你自己的用户。",
+        '在这台宿主机上，容器读不到 PID 1 的链接，所以由 kthreadd（PID 2）代替：内核线程总是待在宿主机最初的命名空间里。',
+      'cgroup is shared: on cgroup v1 engines keep containers in the host cgroup namespace (--cgroupns=host is the v1 default).':
+        'cgroup 是共用的：在 cgroup v1 上，引擎让容器留在宿主机的 cgroup 命名空间里（v1 默认 --cgroupns=host）。',
+      'No engine creates a time namespace, and without --userns-remap or rootless mode none creates a user namespace either.':
+        '没有引擎会创建 time 命名空间；不开 --userns-remap 或 rootless 模式，也没有引擎会创建 user 命名空间。',
+      'The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless engines map uid 0 to your own user instead.':
+        '这张映射表把每个 uid 映射成它自己：以 uid 0 逃出来的进程，在宿主机上就是 root。rootless 引擎则把 uid 0 映射成你自己的用户。',
       "Inside, / is {inside} (the image layers plus a writable layer); the host's / is {host} on {device}. Different mount namespaces, different trees.":
-        "容器里的 / 是 {inside}（镜像层加一个可写层）；宿主机的 / 是 {device} 上的 {host}。挂载命名空间不同，目录树就不同。",
+        '容器里的 / 是 {inside}（镜像层加一个可写层）；宿主机的 / 是 {device} 上的 {host}。挂载命名空间不同，目录树就不同。',
       'Start two ordinary containers': '启动两个普通容器',
       'Read their namespaces from inside': '从里面读出它们的命名空间',
       "Read the host's namespaces": '读出宿主机的命名空间',
       'Compare: private or shared?': '比一比：独有还是共用？',
-      'The user namespace is shared: root inside is root on the host': 'user 命名空间是共用的：容器里的 root 就是宿主机的 root',
+      'The user namespace is shared: root inside is root on the host':
+        'user 命名空间是共用的：容器里的 root 就是宿主机的 root',
       'Its own hostname, PID numbers and root filesystem': '自己的主机名、PID 编号和根文件系统',
       "Share one on purpose: join the first container's network": '故意共用一个：加入第一个容器的网络',
       'The first gets the default network (a third container will join it later); the second gets none.':

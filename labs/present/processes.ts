@@ -11,19 +11,45 @@ export const processes = definePresentation({
     const exit = read.number(facts.exitCode);
     return [
       inside !== undefined && host !== undefined
-        ? { facts: ['pidInside', 'hostPid'], value: `${inside} ↔ ${host}`, caption: t('the same sleep: its PID inside ↔ on the host', '同一个 sleep：容器内的 PID ↔ 宿主机上的 PID') }
+        ? {
+            facts: ['pidInside', 'hostPid'],
+            value: `${inside} ↔ ${host}`,
+            caption: t('the same sleep: its PID inside ↔ on the host', '同一个 sleep：容器内的 PID ↔ 宿主机上的 PID'),
+          }
         : undefined,
       shared !== undefined
-        ? { facts: ['pidNamespaceShared'], value: shared ? t('shared', '共享') : t('its own', '独立'), caption: t('PID namespace, compared with the host’s', 'PID 命名空间（与宿主机相比）') }
+        ? {
+            facts: ['pidNamespaceShared'],
+            value: shared ? t('shared', '共享') : t('its own', '独立'),
+            caption: t('PID namespace, compared with the host’s', 'PID 命名空间（与宿主机相比）'),
+          }
         : undefined,
-      keeper ? { facts: ['keeperProcess'], value: keeper, caption: t('its parent on the host: the runtime shim, not the daemon', '它在宿主机上的父进程：运行时 shim，而不是守护进程') } : undefined,
-      exit !== undefined ? { facts: ['exitCode'], value: String(exit), caption: t('exit code after docker stop: 128 + 9 (SIGKILL)', 'docker stop 之后的退出码：128 + 9（SIGKILL）') } : undefined,
+      keeper
+        ? {
+            facts: ['keeperProcess'],
+            value: keeper,
+            caption: t(
+              'its parent on the host: the runtime shim, not the daemon',
+              '它在宿主机上的父进程：运行时 shim，而不是守护进程',
+            ),
+          }
+        : undefined,
+      exit !== undefined
+        ? {
+            facts: ['exitCode'],
+            value: String(exit),
+            caption: t(
+              'exit code after docker stop: 128 + 9 (SIGKILL)',
+              'docker stop 之后的退出码：128 + 9（SIGKILL）',
+            ),
+          }
+        : undefined,
     ].filter((card) => card !== undefined);
   },
   zh: {
     text: {
-      "The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not kill containers.":
-        "父进程是运行时的 shim（Podman 下是 conmon），而不是引擎守护进程：重启 dockerd 不会杀死容器。",
+      'The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not kill containers.':
+        '父进程是运行时的 shim（Podman 下是 conmon），而不是引擎守护进程：重启 dockerd 不会杀死容器。',
       'Start a container that only sleeps': '启动一个只会 sleep 的容器',
       'Look from inside: the container sees only itself': '从里面看：容器只看得到自己',
       'Look from the engine: the same process has a host PID': '从引擎看：同一个进程有宿主机上的 PID',

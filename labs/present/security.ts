@@ -13,27 +13,49 @@ export const security = definePresentation({
     const tmpfs = read.boolean(facts.tmpfsWriteOk);
     return [
       asRoot !== undefined
-        ? { facts: ['hostOwnerAsRoot'], value: `uid ${asRoot}`, caption: t(`host owner of the file container root wrote${asUser !== undefined ? ` (uid ${asUser} with --user 1000)` : ''}`, `容器里 root 写的文件在宿主机上的属主${asUser !== undefined ? `（--user 1000 时为 uid ${asUser}）` : ''}`) }
+        ? {
+            facts: ['hostOwnerAsRoot'],
+            value: `uid ${asRoot}`,
+            caption: t(
+              `host owner of the file container root wrote${asUser !== undefined ? ` (uid ${asUser} with --user 1000)` : ''}`,
+              `容器里 root 写的文件在宿主机上的属主${asUser !== undefined ? `（--user 1000 时为 uid ${asUser}）` : ''}`,
+            ),
+          }
         : undefined,
       caps && hostCaps !== undefined
-        ? { facts: ['defaultCapabilities', 'hostRootCapabilityCount'], value: t(`${caps.length} of ${hostCaps}`, `${hostCaps} 项中的 ${caps.length} 项`), caption: t('capabilities root keeps in a default container', '默认容器里 root 保留的能力（capabilities）') }
+        ? {
+            facts: ['defaultCapabilities', 'hostRootCapabilityCount'],
+            value: t(`${caps.length} of ${hostCaps}`, `${hostCaps} 项中的 ${caps.length} 项`),
+            caption: t('capabilities root keeps in a default container', '默认容器里 root 保留的能力（capabilities）'),
+          }
         : undefined,
       chownFailed !== undefined
-        ? { facts: ['chownCapDropAllFailed'], value: chownFailed ? t('chown denied', 'chown 被拒') : t('chown allowed', 'chown 成功'), caption: t('uid 0 with --cap-drop ALL', '--cap-drop ALL 下的 uid 0') }
+        ? {
+            facts: ['chownCapDropAllFailed'],
+            value: chownFailed ? t('chown denied', 'chown 被拒') : t('chown allowed', 'chown 成功'),
+            caption: t('uid 0 with --cap-drop ALL', '--cap-drop ALL 下的 uid 0'),
+          }
         : undefined,
       readOnly !== undefined
-        ? { facts: ['readOnlyWriteFailed', 'tmpfsWriteOk'], value: readOnly ? t('read-only', '只读') : t('writable', '可写'), caption: t(`root filesystem with --read-only${tmpfs ? '; the tmpfs stays writable' : ''}`, `--read-only 下的根文件系统${tmpfs ? '；tmpfs 仍可写' : ''}`) }
+        ? {
+            facts: ['readOnlyWriteFailed', 'tmpfsWriteOk'],
+            value: readOnly ? t('read-only', '只读') : t('writable', '可写'),
+            caption: t(
+              `root filesystem with --read-only${tmpfs ? '; the tmpfs stays writable' : ''}`,
+              `--read-only 下的根文件系统${tmpfs ? '；tmpfs 仍可写' : ''}`,
+            ),
+          }
         : undefined,
     ].filter((card) => card !== undefined);
   },
   zh: {
     text: {
       "The kernel knows only numbers: uid 0 in the container is uid 0 here, the host's root, and uid 1000 is whoever has uid 1000 on the host. Any host path a container can reach, its root touches as the host's root.":
-        "内核只认数字：容器里的 uid 0 在这里也是 uid 0，就是宿主机的 root；uid 1000 就是宿主机上 uid 为 1000 的那个人。容器能碰到的任何宿主机路径，它的 root 都以宿主机 root 的身份去碰。",
-      "Read it as \"uid 0 inside is uid 0 outside, for all {count} uids\": the identity. Only userns-remap or a rootless engine changes that.":
-        "读作“里面的 uid 0 就是外面的 uid 0，共 {count} 个 uid 都如此”：恒等映射。只有 userns-remap 或 rootless 引擎会改变这一点。",
+        '内核只认数字：容器里的 uid 0 在这里也是 uid 0，就是宿主机的 root；uid 1000 就是宿主机上 uid 为 1000 的那个人。容器能碰到的任何宿主机路径，它的 root 都以宿主机 root 的身份去碰。',
+      'Read it as "uid 0 inside is uid 0 outside, for all {count} uids": the identity. Only userns-remap or a rootless engine changes that.':
+        '读作“里面的 uid 0 就是外面的 uid 0，共 {count} 个 uid 都如此”：恒等映射。只有 userns-remap 或 rootless 引擎会改变这一点。',
       "Root in the container holds {kept} of the host root's {all} capabilities: no sys_admin (mount), no sys_module (load kernel modules), no sys_time… That list, with seccomp and AppArmor/SELinux, is the wall, not a hypervisor.":
-        "容器里的 root 只拥有宿主机 root {all} 项能力中的 {kept} 项：没有 sys_admin（mount）、没有 sys_module（加载内核模块）、没有 sys_time……这张清单加上 seccomp 和 AppArmor/SELinux，才是那道墙，而不是 hypervisor。",
+        '容器里的 root 只拥有宿主机 root {all} 项能力中的 {kept} 项：没有 sys_admin（mount）、没有 sys_module（加载内核模块）、没有 sys_time……这张清单加上 seccomp 和 AppArmor/SELinux，才是那道墙，而不是 hypervisor。',
       'Root in a container writes a file into a host directory': '容器里的 root 往宿主机目录写一个文件',
       'Why: no user namespace maps root to someone else': '原因：没有 user 命名空间把 root 映射成别人',
       'What root inside may do: capabilities': '容器里的 root 能做什么：capabilities',
@@ -41,7 +63,7 @@ export const security = definePresentation({
       'A read-only root filesystem, with one writable tmpfs': '只读的根文件系统，外加一块可写的 tmpfs',
       'Still uid 0, yet not allowed: without CAP_CHOWN root cannot give a file away. Drop all, add back only what the app needs (--cap-add).':
         '仍然是 uid 0，却不被允许：没有 CAP_CHOWN，root 就不能把文件转给别人。先全部丢掉，再只加回应用需要的（--cap-add）。',
-      'Even root cannot change the image\'s files: an intruder cannot plant a binary. Scratch space lives in memory, capped at 1 MiB.':
+      "Even root cannot change the image's files: an intruder cannot plant a binary. Scratch space lives in memory, capped at 1 MiB.":
         '连 root 也改不了镜像里的文件：入侵者没法植入可执行文件。临时空间放在内存里，上限 1 MiB。',
     },
     facts: {

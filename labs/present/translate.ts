@@ -1,4 +1,4 @@
-import type { FactValue } from '../kit/events.ts';
+import type { FactValue } from '../kit/core/events.ts';
 import type { LabPresentation, Lang } from './types.ts';
 import { factText } from './units.ts';
 
@@ -41,7 +41,10 @@ export function translator(presentation: LabPresentation | undefined, lang: Lang
     for (const template of templates) {
       const match = template.pattern.exec(english);
       if (!match) continue;
-      return template.names.reduce((text, name, i) => text.replaceAll(`{${name}}`, match[i + 1]!), template.translation);
+      return template.names.reduce(
+        (text, name, i) => text.replaceAll(`{${name}}`, match[i + 1]!),
+        template.translation,
+      );
     }
     return english;
   };
@@ -53,6 +56,12 @@ export function factLabel(presentation: LabPresentation | undefined, lang: Lang,
 }
 
 /** A fact's value as a person reads it: in the lab's units where it has them, else as plain text. */
-export function factValue(presentation: LabPresentation | undefined, lang: Lang, key: string, value: FactValue, max?: number): string {
+export function factValue(
+  presentation: LabPresentation | undefined,
+  lang: Lang,
+  key: string,
+  value: FactValue,
+  max?: number,
+): string {
   return presentation?.units?.[key]?.(value, lang) ?? factText(value, lang, max);
 }

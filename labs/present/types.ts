@@ -1,6 +1,6 @@
 // How a lab's results are presented to a room: headline facts and Chinese text. Imported by the
 // deck as well as the terminal, so nothing here may need Node.
-import type { Facts, FactValue } from '../kit/events.ts';
+import type { Facts, FactValue } from '../kit/core/events.ts';
 
 export type Lang = 'en' | 'zh';
 

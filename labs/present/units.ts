@@ -1,4 +1,4 @@
-import type { FactValue } from '../kit/events.ts';
+import type { FactValue } from '../kit/core/events.ts';
 import type { Lang } from './types.ts';
 
 /** Binary units for limits (48 MiB is what --memory 48m sets), decimal for sizes (as docker images prints). */
@@ -27,9 +27,12 @@ export const read = {
   number: (value: FactValue | undefined) => (isNumber(value) ? value : undefined),
   string: (value: FactValue | undefined) => (isString(value) ? value : undefined),
   boolean: (value: FactValue | undefined) => (isBoolean(value) ? value : undefined),
-  strings: (value: FactValue | undefined) => (Array.isArray(value) && value.every(isString) ? (value as string[]) : undefined),
+  strings: (value: FactValue | undefined) =>
+    Array.isArray(value) && value.every(isString) ? (value as string[]) : undefined,
   record: (value: FactValue | undefined) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, FactValue>) : undefined,
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, FactValue>)
+      : undefined,
 };
 
 /**
@@ -42,7 +45,9 @@ export function factText(value: FactValue, lang: Lang, max = 80): string {
     if (typeof v === 'boolean') return yes(v, lang);
     if (typeof v === 'number' || typeof v === 'string') return String(v);
     if (Array.isArray(v)) return v.map(text).join(', ');
-    return Object.entries(v).map(([key, inner]) => `${key} ${text(inner)}`).join(' · ');
+    return Object.entries(v)
+      .map(([key, inner]) => `${key} ${text(inner)}`)
+      .join(' · ');
   };
   const line = text(value);
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;

@@ -1,6 +1,6 @@
 import { $ } from 'zx';
 import { labs } from '../../labs/index.ts';
-import { median, ms, timed } from '../../labs/kit/stats.ts';
+import { median, ms, timed } from './stats.ts';
 
 /** Each lab as a user runs it (`npm run lab -- <id>`, process start included), on a warm engine. */
 export async function benchLabs(ids: string[] = labs.map((l) => l.id), rounds = 3): Promise<Record<string, number>> {

@@ -3,22 +3,31 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { which } from 'zx';
-import { BASE_IMAGE, busyboxPathFor } from '../../labs/kit/base-image.ts';
-import { runToCompletion } from '../../labs/kit/containers.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
+import { BASE_IMAGE, busyboxPathFor } from '../../labs/kit/engine/base-image.ts';
 import type { Engine } from '../../labs/kit/engine/connect.ts';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { median, ms, percentile, timed } from '../../labs/kit/stats.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
+import { percentile } from '../../labs/kit/parse/stats.ts';
+import { createOptions } from '../../labs/kit/spec/container.ts';
 import { bootOnce } from '../vm/boot.ts';
 import { bootInitramfs } from '../vm/initramfs.ts';
+import { median, ms, timed } from './stats.ts';
 
-const cacheDir = () => join(process.env.WHARF_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf'), 'vm');
+const cacheDir = () =>
+  join(process.env.WHARF_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf'), 'vm');
 
 async function prerequisites(): Promise<{ qemu: string; kernel: string }> {
-  if (process.arch !== 'x64') throw new WharfError(`The VM boot benchmark boots an x86-64 kernel; this machine is ${process.arch}.`);
+  if (process.arch !== 'x64')
+    throw new WharfError(`The VM boot benchmark boots an x86-64 kernel; this machine is ${process.arch}.`);
   const qemu = await which('qemu-system-x86_64', { nothrow: true });
-  if (!qemu) throw new WharfError('qemu-system-x86_64 is not installed.', 'Debian/Ubuntu: apt-get install qemu-system-x86');
+  if (!qemu)
+    throw new WharfError('qemu-system-x86_64 is not installed.', 'Debian/Ubuntu: apt-get install qemu-system-x86');
   const kernel = process.env.WHARF_VM_KERNEL ?? join(cacheDir(), 'vmlinuz');
-  if (!existsSync(kernel)) throw new WharfError(`No kernel at ${kernel}.`, 'Fetch Debian\'s cloud kernel with scripts/fetch-vm-kernel.sh, or set WHARF_VM_KERNEL.');
+  if (!existsSync(kernel))
+    throw new WharfError(
+      `No kernel at ${kernel}.`,
+      "Fetch Debian's cloud kernel with scripts/fetch-vm-kernel.sh, or set WHARF_VM_KERNEL.",
+    );
   return { qemu, kernel };
 }
 
@@ -37,9 +46,21 @@ export async function benchVmBoot({ docker }: Engine, rounds = 5): Promise<Recor
   const container: number[] = [];
   for (let i = 0; i < rounds; i++) {
     vm.push(await bootOnce({ qemu, kernel, initramfs, accel }));
-    container.push(await timed(() => runToCompletion(docker, { image: BASE_IMAGE, cmd: ['true'], labels })));
+    container.push(
+      await timed(() =>
+        runToCompletion(docker, createOptions({ image: BASE_IMAGE, cmd: ['true'], labels }), undefined),
+      ),
+    );
   }
-  const result = { vmBootP50Ms: median(vm), vmBootP95Ms: percentile(vm, 95), containerP50Ms: median(container), containerP95Ms: percentile(container, 95), ratio: median(vm) / median(container) };
-  console.log(`vm boot    ${ms(result.vmBootP50Ms)} p50 / ${ms(result.vmBootP95Ms)} p95 (QEMU pc, ${accel})  container ${ms(result.containerP50Ms)} p50 / ${ms(result.containerP95Ms)} p95  VM/container ${result.ratio.toFixed(1)}×`);
+  const result = {
+    vmBootP50Ms: median(vm),
+    vmBootP95Ms: percentile(vm, 95),
+    containerP50Ms: median(container),
+    containerP95Ms: percentile(container, 95),
+    ratio: median(vm) / median(container),
+  };
+  console.log(
+    `vm boot    ${ms(result.vmBootP50Ms)} p50 / ${ms(result.vmBootP95Ms)} p95 (QEMU pc, ${accel})  container ${ms(result.containerP50Ms)} p50 / ${ms(result.containerP95Ms)} p95  VM/container ${result.ratio.toFixed(1)}×`,
+  );
   return result;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { WharfError } from '../../labs/kit/errors.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
 import { BOOT_MARKER } from './initramfs.ts';
 
 export interface VmBootOptions {
@@ -17,16 +17,34 @@ export interface VmBootOptions {
  */
 export function bootOnce(options: VmBootOptions): Promise<number> {
   const args = [
-    '-M', 'pc', '-accel', options.accel, '-m', '256', '-smp', '1',
-    '-kernel', options.kernel, '-initrd', options.initramfs,
-    '-append', 'console=ttyS0 quiet panic=-1',
-    '-nographic', '-no-reboot', // -nographic puts the serial console on stdio
+    '-M',
+    'pc',
+    '-accel',
+    options.accel,
+    '-m',
+    '256',
+    '-smp',
+    '1',
+    '-kernel',
+    options.kernel,
+    '-initrd',
+    options.initramfs,
+    '-append',
+    'console=ttyS0 quiet panic=-1',
+    '-nographic',
+    '-no-reboot', // -nographic puts the serial console on stdio
   ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const qemu = spawn(options.qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const deadline = setTimeout(() => finish(new WharfError(`The VM did not boot within ${(options.deadlineMs ?? 60_000) / 1000} s.`, output.slice(-2000))), options.deadlineMs ?? 60_000);
+    const deadline = setTimeout(
+      () =>
+        finish(
+          new WharfError(`The VM did not boot within ${(options.deadlineMs ?? 60_000) / 1000} s.`, output.slice(-2000)),
+        ),
+      options.deadlineMs ?? 60_000,
+    );
     const finish = (result: number | Error) => {
       clearTimeout(deadline);
       qemu.kill('SIGKILL');
@@ -40,7 +58,8 @@ export function bootOnce(options: VmBootOptions): Promise<number> {
     qemu.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('latin1')));
     qemu.on('error', (error) => finish(error));
     qemu.on('exit', (code) => {
-      if (!output.includes(BOOT_MARKER)) finish(new WharfError(`QEMU exited (${code}) before the VM booted.`, output.slice(-2000)));
+      if (!output.includes(BOOT_MARKER))
+        finish(new WharfError(`QEMU exited (${code}) before the VM booted.`, output.slice(-2000)));
     });
   });
 }

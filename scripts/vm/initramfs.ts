@@ -17,7 +17,21 @@ const pad4 = (length: number) => Buffer.alloc((4 - (length % 4)) % 4);
 function record(entry: CpioEntry, ino: number): Buffer[] {
   const data = entry.data ?? Buffer.alloc(0);
   const name = Buffer.from(`${entry.name}\0`);
-  const fields = [ino, entry.mode, 0, 0, entry.mode & 0o040000 ? 2 : 1, 0, data.length, 0, 0, entry.rdev?.major ?? 0, entry.rdev?.minor ?? 0, name.length, 0];
+  const fields = [
+    ino,
+    entry.mode,
+    0,
+    0,
+    entry.mode & 0o040000 ? 2 : 1,
+    0,
+    data.length,
+    0,
+    0,
+    entry.rdev?.major ?? 0,
+    entry.rdev?.minor ?? 0,
+    name.length,
+    0,
+  ];
   const header = Buffer.from(`070701${fields.map(hex8).join('')}`, 'ascii');
   return [header, name, pad4(header.length + name.length), data, pad4(data.length)];
 }

@@ -47,11 +47,31 @@ function render({ lang, uid }: RenderOptions): string {
   const chain = ['dockerd', 'containerd', 'containerd-shim', 'runc'];
   const parts: string[] = [];
   chain.forEach((name, i) => {
-    parts.push(box({ x: CX, y: chainY(i), w: CW, h: BH, kind: i === 3 ? 'hyper' : 'engine', lines: [name], mono: true, weight: 'bold' }));
+    parts.push(
+      box({
+        x: CX,
+        y: chainY(i),
+        w: CW,
+        h: BH,
+        kind: i === 3 ? 'hyper' : 'engine',
+        lines: [name],
+        mono: true,
+        weight: 'bold',
+      }),
+    );
     parts.push(arrow({ uid, from: [mid, chainY(i) + BH], to: [mid, chainY(i + 1)] }));
   });
   parts.push(box({ x: CX, y: chainY(4), w: CW, h: BH, kind: 'process', lines: l.processes, size: 22 }));
-  parts.push(text({ x: mid + 14, y: chainY(0) + BH + (STEP - BH) / 2, lines: ['gRPC'], size: 18, anchor: 'start', cls: 'dg-muted' }));
+  parts.push(
+    text({
+      x: mid + 14,
+      y: chainY(0) + BH + (STEP - BH) / 2,
+      lines: ['gRPC'],
+      size: 18,
+      anchor: 'start',
+      cls: 'dg-muted',
+    }),
+  );
 
   // clients and the API they all speak
   parts.push(box({ x: 10, y: 8, w: 220, h: BH, kind: 'client', lines: l.cli, mono: true }));
@@ -61,7 +81,9 @@ function render({ lang, uid }: RenderOptions): string {
   parts.push(arrow({ uid, from: [230, 142], to: [268, 120] }));
   parts.push(arrow({ uid, from: [404, 60], to: [CX, 40] }));
   parts.push(text({ x: 10, y: 224, lines: l.socket, size: 22, anchor: 'start' }));
-  parts.push(text({ x: 10, y: 258, lines: ['/var/run/docker.sock'], size: 21, anchor: 'start', mono: true, weight: 'bold' }));
+  parts.push(
+    text({ x: 10, y: 258, lines: ['/var/run/docker.sock'], size: 21, anchor: 'start', mono: true, weight: 'bold' }),
+  );
   parts.push(text({ x: 10, y: 296, lines: l.remote, size: 20, anchor: 'start', cls: 'dg-muted' }));
 
   // registry beside the daemon

@@ -30,7 +30,9 @@ export function displayUrl(url: string): string {
 
 function render({ lang, uid, step }: RenderOptions, config: EventConfig = eventConfig): string {
   const l = labels[lang];
-  const who = `<p class="event-speaker">${esc(config.speaker.name[lang])}</p>` + `<p class="event-role">${esc(config.speaker.role[lang])}</p>`;
+  const who =
+    `<p class="event-speaker">${esc(config.speaker.name[lang])}</p>` +
+    `<p class="event-role">${esc(config.speaker.role[lang])}</p>`;
   const where = `<p class="event-where">${esc(config.event[lang])} · ${esc(config.place[lang])} · ${esc(config.date)}</p>`;
   const repo = `<p class="event-repo"><code>${esc(displayUrl(config.repository))}</code></p>`;
   if (step === 'closing') {

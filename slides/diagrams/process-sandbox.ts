@@ -79,7 +79,10 @@ function render({ lang, uid }: RenderOptions): string {
         text({ x: 20, y: 344, lines: l.mayList, size: 22, anchor: 'start', mono: true }) +
         `<line class="dg-leader" x1="300" y1="300" x2="${CX - R_P + 4}" y2="${CY + 22}"/>`,
     ),
-    part('rootfs', box({ x: CX - 360, y: CY + R_CG + 14, w: 720, h: 56, kind: 'fs', lines: l.rootfs, size: 22, weight: 'bold' })),
+    part(
+      'rootfs',
+      box({ x: CX - 360, y: CY + R_CG + 14, w: 720, h: 56, kind: 'fs', lines: l.rootfs, size: 22, weight: 'bold' }),
+    ),
     part('kernel', box({ x: 20, y: CY + R_CG + 78, w: W - 40, h: 44, kind: 'os', lines: l.kernel, size: 22 })),
   ];
   return svg({ width: W, height: H, title: l.title, uid, body: parts.join('') });

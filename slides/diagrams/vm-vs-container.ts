@@ -56,14 +56,37 @@ function render({ lang, uid, step }: RenderOptions): string {
     box({ id: 'stack-host', x: 0, y: rowY(1), w: STACK, h: ROW, kind: 'os', lines: [l.hostOs] }),
     vm
       ? box({ id: 'stack-hyper', x: 0, y: rowY(2), w: STACK, h: ROW, kind: 'hyper', lines: [l.hyper], weight: 'bold' })
-      : box({ id: 'stack-engine', x: 0, y: rowY(2), w: STACK, h: ROW, kind: 'engine', lines: [l.engine], weight: 'bold' }),
+      : box({
+          id: 'stack-engine',
+          x: 0,
+          y: rowY(2),
+          w: STACK,
+          h: ROW,
+          kind: 'engine',
+          lines: [l.engine],
+          weight: 'bold',
+        }),
   ];
   ids.forEach((id, i) => {
     if (vm) {
-      parts.push(box({ id: `stack-guest-${id}`, x: colX(i), y: rowY(3), w: colW, h: ROW, kind: 'guest', lines: [l.guest] }));
+      parts.push(
+        box({ id: `stack-guest-${id}`, x: colX(i), y: rowY(3), w: colW, h: ROW, kind: 'guest', lines: [l.guest] }),
+      );
     }
-    parts.push(box({ id: `stack-libs-${id}`, x: colX(i), y: rowY(libsRow), w: colW, h: ROW, kind: 'libs', lines: [l.libs] }));
-    parts.push(box({ id: `stack-app-${id}`, x: colX(i), y: rowY(libsRow + 1), w: colW, h: ROW, kind: 'app', lines: [l.apps[i] ?? ''] }));
+    parts.push(
+      box({ id: `stack-libs-${id}`, x: colX(i), y: rowY(libsRow), w: colW, h: ROW, kind: 'libs', lines: [l.libs] }),
+    );
+    parts.push(
+      box({
+        id: `stack-app-${id}`,
+        x: colX(i),
+        y: rowY(libsRow + 1),
+        w: colW,
+        h: ROW,
+        kind: 'app',
+        lines: [l.apps[i] ?? ''],
+      }),
+    );
   });
   const note = vm ? l.noteVm : l.noteCt;
   parts.push(

@@ -51,7 +51,8 @@ describe('attack 1: another page drives the deck (reveal postMessage triggerKey 
     await presenterOnLabSlide(deck);
     const reach = await page.evaluate(() => {
       const deck = (window as unknown as { deck: Window }).deck;
-      for (const message of ['{"method":"triggerKey","args":[82]}', '{"method":"slide","args":[0]}']) deck.postMessage(message, '*');
+      for (const message of ['{"method":"triggerKey","args":[82]}', '{"method":"slide","args":[0]}'])
+        deck.postMessage(message, '*');
       return { closedToOpener: deck.closed };
     });
     // COOP severs the opener's handle; postMessage is off besides: both layers are checked.
@@ -66,8 +67,12 @@ describe('attack 1: another page drives the deck (reveal postMessage triggerKey 
     await presenterOnLabSlide(page);
     await page.evaluate(() => window.postMessage('{"method":"triggerKey","args":[82]}', '*'));
     await page.evaluate(() => window.wharfDeck!.reveal!.triggerKey(82));
-    await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { keyCode: 82, key: 'r' } as KeyboardEventInit)));
-    await page.evaluate(() => document.querySelector<HTMLButtonElement>('section[data-lab="processes"] .lab-run')!.click());
+    await page.evaluate(() =>
+      document.dispatchEvent(new KeyboardEvent('keydown', { keyCode: 82, key: 'r' } as KeyboardEventInit)),
+    );
+    await page.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('section[data-lab="processes"] .lab-run')!.click(),
+    );
     await noRunFor(1500);
     // Control: the same deck, a real key press.
     await page.keyboard.press('r');
@@ -77,7 +82,7 @@ describe('attack 1: another page drives the deck (reveal postMessage triggerKey 
   });
 });
 
-describe('attack 2: a page navigates to vite\'s /__open-in-editor', () => {
+describe("attack 2: a page navigates to vite's /__open-in-editor", () => {
   it('gets a plain 404 from the stage server', async () => {
     const page = await chromium.context.newPage();
     const target = `${runner.url}__open-in-editor?file=${encodeURIComponent('/etc/passwd')}`;
@@ -89,7 +94,7 @@ describe('attack 2: a page navigates to vite\'s /__open-in-editor', () => {
   });
 });
 
-describe('attack 3: a page posts to the API with the presenter\'s cookie', () => {
+describe("attack 3: a page posts to the API with the presenter's cookie", () => {
   it('is refused although the browser sends the session cookie (another port is same-site)', async () => {
     const deck = await chromium.context.newPage();
     await presenterOnLabSlide(deck);
@@ -97,10 +102,28 @@ describe('attack 3: a page posts to the API with the presenter\'s cookie', () =>
     await page.goto(attacker.page('/csrf', '<p>nothing to see</p>'));
     const statuses = await page.evaluate(async (base) => {
       const attempts = [
-        fetch(`${base}api/runs`, { method: 'POST', credentials: 'include', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"lab":"processes"}' }),
-        fetch(`${base}api/runs`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'x-wharf-csrf': 'guess' }, body: '{"lab":"processes"}' }),
+        fetch(`${base}api/runs`, {
+          method: 'POST',
+          credentials: 'include',
+          mode: 'no-cors',
+          headers: { 'content-type': 'text/plain' },
+          body: '{"lab":"processes"}',
+        }),
+        fetch(`${base}api/runs`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json', 'x-wharf-csrf': 'guess' },
+          body: '{"lab":"processes"}',
+        }),
       ];
-      return Promise.all(attempts.map((attempt) => attempt.then((r) => r.type, (error: Error) => error.name)));
+      return Promise.all(
+        attempts.map((attempt) =>
+          attempt.then(
+            (r) => r.type,
+            (error: Error) => error.name,
+          ),
+        ),
+      );
     }, runner.url);
     // Blocked by CORP/CORS or opaque: the attacker reads nothing either way.
     for (const status of statuses) expect(['opaque', 'TypeError']).toContain(status);
@@ -112,39 +135,62 @@ describe('attack 3: a page posts to the API with the presenter\'s cookie', () =>
 describe('attack 5: framing, and the deck under its own content security policy', () => {
   it('cannot be framed by another page', async () => {
     const page = await chromium.context.newPage();
-    await page.goto(attacker.page('/frame', `<iframe id="deck" src="${runner.url}" width="800" height="450"></iframe>`));
+    await page.goto(
+      attacker.page('/frame', `<iframe id="deck" src="${runner.url}" width="800" height="450"></iframe>`),
+    );
     const frame = await (await page.waitForSelector('#deck')).contentFrame();
     await page.waitForTimeout(500);
     expect(frame?.url()).not.toContain(runner.url);
     await page.close();
   });
 
-  it.each(['en', 'zh'])('renders every slide (%s) with no CSP violation or other console error', async (lang) => {
-    const page = await chromium.context.newPage();
-    const problems = watch(page, runner.url);
-    // Without the key, so every lab slide draws its recording under the policy too.
-    await page.goto(`${runner.url}?lang=${lang}&${STILL}`);
-    await waitForDeck(page);
-    const total = await page.evaluate(() => window.wharfDeck!.reveal!.getTotalSlides());
-    for (let i = 0; i < total; i++) {
-      await page.evaluate((index) => window.wharfDeck!.reveal!.slide(index, 0, -1), i);
-      await page.evaluate(() => new Promise(requestAnimationFrame));
-    }
-    await expect.poll(() => page.locator('[data-lab-pane][data-source="recording"]').count()).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  }, 120_000);
+  it.each(['en', 'zh'])(
+    'renders every slide (%s) with no CSP violation or other console error',
+    async (lang) => {
+      const page = await chromium.context.newPage();
+      const problems = watch(page, runner.url);
+      // Without the key, so every lab slide draws its recording under the policy too.
+      await page.goto(`${runner.url}?lang=${lang}&${STILL}`);
+      await waitForDeck(page);
+      const total = await page.evaluate(() => window.wharfDeck!.reveal!.getTotalSlides());
+      for (let i = 0; i < total; i++) {
+        await page.evaluate((index) => window.wharfDeck!.reveal!.slide(index, 0, -1), i);
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+      }
+      await expect.poll(() => page.locator('[data-lab-pane][data-source="recording"]').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 
   it('still lets the speaker view (its own popup framing the deck) follow the presenter', async () => {
     const page = await chromium.context.newPage();
     const problems = watch(page, runner.url);
     await presenterOnLabSlide(page);
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    const preview = () => speaker.frames().find((frame) => frame.url().includes('receiver') && !frame.url().includes('controls=false'));
-    await expect.poll(() => preview()?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id).catch(() => undefined), { timeout: 20_000 }).toBe('lab-processes');
+    const preview = () =>
+      speaker.frames().find((frame) => frame.url().includes('receiver') && !frame.url().includes('controls=false'));
+    await expect
+      .poll(
+        () =>
+          preview()
+            ?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id)
+            .catch(() => undefined),
+        { timeout: 20_000 },
+      )
+      .toBe('lab-processes');
     await page.keyboard.press('ArrowRight');
     const next = await page.evaluate(() => window.wharfDeck!.reveal!.getCurrentSlide().id);
-    await expect.poll(() => preview()?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id).catch(() => undefined), { timeout: 10_000 }).toBe(next);
+    await expect
+      .poll(
+        () =>
+          preview()
+            ?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id)
+            .catch(() => undefined),
+        { timeout: 10_000 },
+      )
+      .toBe(next);
     // A preview never runs labs: it has no runner session of its own.
     expect(await preview()!.locator('section[data-lab] .lab-run:visible').count()).toBe(0);
     expect(problems).toEqual([]);

@@ -1,13 +1,17 @@
 // The title and closing slides' event block, rendered from a config like slides/event.json.
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { displayUrl, eventConfig, renderEvent, type EventConfig } from '../../slides/diagrams/event.ts';
+import { displayUrl, type EventConfig, eventConfig, renderEvent } from '../../slides/diagrams/event.ts';
 
 const config: EventConfig = {
   event: { en: 'KubeDay <Test>', zh: '云原生日' },
   date: '2027-03-04',
   place: { en: 'Lisbon', zh: '里斯本' },
-  speaker: { name: { en: 'Ada Lovelace', zh: '艾达' }, role: { en: 'Engineer', zh: '工程师' }, contact: 'ada@example.org' },
+  speaker: {
+    name: { en: 'Ada Lovelace', zh: '艾达' },
+    role: { en: 'Engineer', zh: '工程师' },
+    contact: 'ada@example.org',
+  },
   repository: 'https://example.org/ada/wharf',
 };
 
@@ -39,7 +43,8 @@ describe('event block', () => {
     const svg = renderEvent({ lang: 'en', uid: 't', step: 'closing' }, config);
     const { modules } = create(config.repository, { errorCorrectionLevel: 'M' });
     const expected = new Set<string>();
-    for (let r = 0; r < modules.size; r++) for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) expected.add(`${r},${c}`);
+    for (let r = 0; r < modules.size; r++)
+      for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) expected.add(`${r},${c}`);
     expect(drawn(svg)).toEqual(expected);
     expect(svg).toContain(`viewBox="0 0 ${modules.size + 8} ${modules.size + 8}"`);
   });

@@ -14,7 +14,10 @@ describe('Chinese font subset', () => {
     const covered = new Set<number>();
     for (const [, list] of css.matchAll(/unicode-range:([^}]+)}/g)) {
       for (const part of list!.split(',')) {
-        const [a, b] = part.replace('U+', '').split('-').map((h) => parseInt(h, 16));
+        const [a, b] = part
+          .replace('U+', '')
+          .split('-')
+          .map((h) => parseInt(h, 16));
         for (let cp = a!; cp <= (b ?? a!); cp++) covered.add(cp);
       }
     }

@@ -41,7 +41,9 @@ export function watch(page: Page, base: string): string[] {
     const url = request.url();
     if (!url.startsWith(base) && !url.startsWith('data:')) problems.push(`external request: ${url}`);
   });
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
   return problems;
 }
 
@@ -66,7 +68,13 @@ export const openDeck = (deck: Deck, lang: Lang, query = STILL, hash = ''): Prom
   openDeckAt(deck.context, deck.server.url, lang, query, hash);
 
 /** Opens the deck served at `base` (the dev server, a built deck, or the lab runner). */
-export async function openDeckAt(context: BrowserContext, base: string, lang: Lang, query = STILL, hash = ''): Promise<OpenedDeck> {
+export async function openDeckAt(
+  context: BrowserContext,
+  base: string,
+  lang: Lang,
+  query = STILL,
+  hash = '',
+): Promise<OpenedDeck> {
   const page = await context.newPage();
   const problems = watch(page, base);
   await page.goto(`${base}?lang=${lang}&${query}${hash}`);

@@ -1,9 +1,9 @@
 // A lab run from its slide, end to end: real runner, real engine, real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_LABEL } from '../../labs/kit/labels.ts';
-import { startRunner, type Runner } from '../../runner/server.ts';
-import { launchChromium, serveDeck, type Chromium, type DeckServer } from '../../scripts/pdf.ts';
+import { LAB_LABEL } from '../../labs/kit/core/labels.ts';
+import { type Runner, startRunner } from '../../runner/server.ts';
+import { type Chromium, type DeckServer, launchChromium, serveDeck } from '../../scripts/pdf.ts';
 import { sharedEngine, wharfObjects } from '../labs/support.ts';
 import { noEngine } from '../runner/support.ts';
 import { openDeckAt, STILL } from './harness.ts';
@@ -22,13 +22,16 @@ async function openLabSlideAsPresenter(runner: Runner, lab: string) {
   const opened = await openDeckAt(chromium.context, runner.url, 'en', STILL, `#${runner.secretUrl.split('#')[1]}`);
   expect(opened.page.url()).not.toContain(runner.sessions.key);
   await opened.page.evaluate((id) => (window.location.hash = `#/lab-${id}`), lab);
-  await expect.poll(() => opened.page.evaluate(() => window.wharfDeck!.reveal!.getCurrentSlide().id)).toBe(`lab-${lab}`);
+  await expect
+    .poll(() => opened.page.evaluate(() => window.wharfDeck!.reveal!.getCurrentSlide().id))
+    .toBe(`lab-${lab}`);
   return opened;
 }
 
 const pane = (page: Page, lab: string) => page.locator(`section[data-lab="${lab}"] [data-lab-pane]`);
 /** Every step the pane holds (it shows one at a time), as text. */
-const terminalText = async (page: Page, lab: string) => (await pane(page, lab).locator('.lab-steps').textContent()) ?? '';
+const terminalText = async (page: Page, lab: string) =>
+  (await pane(page, lab).locator('.lab-steps').textContent()) ?? '';
 
 describe('lab slides with the runner (npm start)', () => {
   let runner: Runner;
@@ -40,12 +43,16 @@ describe('lab slides with the runner (npm start)', () => {
   it('runs the lab from its slide: real output streams into the terminal, then the facts', async () => {
     const { page, problems } = await openLabSlideAsPresenter(runner, 'processes');
     await pane(page, 'processes').locator('.lab-run').click();
-    await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('Start a container that only sleeps');
+    await expect
+      .poll(() => terminalText(page, 'processes'), { timeout: 30_000 })
+      .toContain('Start a container that only sleeps');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 60_000 }).toBe('idle');
     expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/Finished in [\d.]+ s/);
     const facts = await pane(page, 'processes').locator('.lab-facts dt').allInnerTexts();
     expect(facts).toContain('PID of sleep inside the container');
-    const pidInside = pane(page, 'processes').locator('.lab-facts dt:text-is("PID of sleep inside the container") + dd');
+    const pidInside = pane(page, 'processes').locator(
+      '.lab-facts dt:text-is("PID of sleep inside the container") + dd',
+    );
     expect(await pidInside.innerText()).toBe('1');
     expect(problems).toEqual([]);
     await page.close();
@@ -73,7 +80,9 @@ describe('lab slides in a tab not opened from the printed link', () => {
   it('shows the recording, offers no Run, and says which link runs labs live', async () => {
     const { page, problems } = await openLabSlide(runner.url, 'processes');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
-    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/^Live runs need the link “npm start” printed in its terminal\. Showing the recording/);
+    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(
+      /^Live runs need the link “npm start” printed in its terminal\. Showing the recording/,
+    );
     expect(await pane(page, 'processes').locator('.lab-run').isVisible()).toBe(false);
     await page.keyboard.press('r');
     await page.waitForTimeout(500);
@@ -95,7 +104,9 @@ describe('lab slides when the runner has no engine', () => {
     await pane(page, 'processes').locator('.lab-run').click();
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
     const status = await pane(page, 'processes').locator('.lab-status').innerText();
-    expect(status).toMatch(/^No container engine answered\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /);
+    expect(status).toMatch(
+      /^No container engine answered\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /,
+    );
     await expect.poll(() => terminalText(page, 'processes')).toMatch(/✔ done in [\d.]+ s/);
     await page.close();
   });
@@ -112,7 +123,9 @@ describe('lab slides without a runner (static deck)', () => {
     const { page, problems } = await openLabSlide(server.url, 'processes');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
     const status = await pane(page, 'processes').locator('.lab-status').innerText();
-    expect(status).toMatch(/^Live runs need “npm start”\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /);
+    expect(status).toMatch(
+      /^Live runs need “npm start”\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /,
+    );
     expect(await pane(page, 'processes').locator('.lab-run').isVisible()).toBe(false);
     // The terminal keeps the recording's tail in view: its last line is the result.
     await expect.poll(() => terminalText(page, 'processes')).toMatch(/✔ done in [\d.]+ s/);

@@ -25,7 +25,9 @@ interface LabSlideReport {
 }
 
 describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
-  const labs = deckSlides(lang).filter((s) => s.lab).map((s) => ({ id: s.id, lab: s.lab! }));
+  const labs = deckSlides(lang)
+    .filter((s) => s.lab)
+    .map((s) => ({ id: s.id, lab: s.lab! }));
   let reports: LabSlideReport[] = [];
   let problems: string[] = [];
 
@@ -46,23 +48,38 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
           const scale = slide.getBoundingClientRect().width / slide.offsetWidth;
           const steps = [...slide.querySelectorAll<HTMLElement>('.lab-steps > .lab-step')];
           const texts = [...slide.querySelectorAll<HTMLElement>('*')].filter(
-            (el) => !el.closest('aside.notes') && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+            (el) =>
+              !el.closest('aside.notes') &&
+              [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
           );
           const pane = slide.querySelector('[data-lab-pane]')!.getBoundingClientRect();
           const controls = document.querySelector('.reveal .controls')!.getBoundingClientRect();
-          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const arrows = [...document.querySelectorAll('.reveal .controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+          const overlaps = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const arrows = [...document.querySelectorAll('.reveal .controls button')]
+            .map((b) => b.getBoundingClientRect())
+            .filter((r) => r.width > 0);
           return {
             lab: labId,
             steps: steps.length,
             headlines: slide.querySelectorAll('.lab-headline').length,
             smallText: texts
               .filter((el) => el.getClientRects().length > 0 && parseFloat(getComputedStyle(el).fontSize) < 18)
-              .map((el) => `${el.className || el.tagName} ${getComputedStyle(el).fontSize} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+              .map(
+                (el) =>
+                  `${el.className || el.tagName} ${getComputedStyle(el).fontSize} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+              ),
             clippedHeadlines: [...slide.querySelectorAll<HTMLElement>('.lab-headline, .lab-headline *')]
-              .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || el.getBoundingClientRect().bottom > pane.bottom + 1)
+              .filter(
+                (el) =>
+                  el.scrollWidth > el.clientWidth + 1 ||
+                  el.scrollHeight > el.clientHeight + 1 ||
+                  el.getBoundingClientRect().bottom > pane.bottom + 1,
+              )
               .map((el) => (el.textContent ?? '').trim()),
-            overflowingSteps: steps.map((step, i) => (step.scrollHeight > step.clientHeight + 1 ? i : -1)).filter((i) => i >= 0),
+            overflowingSteps: steps
+              .map((step, i) => (step.scrollHeight > step.clientHeight + 1 ? i : -1))
+              .filter((i) => i >= 0),
             intoPane: [...slide.children]
               .filter((el) => !el.matches('[data-lab-pane], aside.notes') && el.getBoundingClientRect().height > 0)
               .filter((el) => el.getBoundingClientRect().bottom > pane.top + 1)
@@ -76,7 +93,7 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
     await opened.page.close();
   }, 120_000);
 
-  it('shows every lab\'s recording, told in more than one step', () => {
+  it("shows every lab's recording, told in more than one step", () => {
     expect(reports.map((r) => r.lab)).toEqual(labs.map((l) => l.lab));
     expect(reports.filter((r) => r.source !== 'recording' || r.steps < 2).map((r) => r.lab)).toEqual([]);
     expect(problems).toEqual([]);
@@ -91,11 +108,15 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
       expect(report.headlines, report.lab).toBeGreaterThanOrEqual(3);
       expect(report.headlines, report.lab).toBeLessThanOrEqual(5);
     }
-    expect(reports.filter((r) => r.clippedHeadlines.length).map((r) => ({ lab: r.lab, clipped: r.clippedHeadlines }))).toEqual([]);
+    expect(
+      reports.filter((r) => r.clippedHeadlines.length).map((r) => ({ lab: r.lab, clipped: r.clippedHeadlines })),
+    ).toEqual([]);
   });
 
   it('fits every step in its box and keeps the pane clear of the navigation arrows', () => {
-    expect(reports.filter((r) => r.overflowingSteps.length).map((r) => ({ lab: r.lab, steps: r.overflowingSteps }))).toEqual([]);
+    expect(
+      reports.filter((r) => r.overflowingSteps.length).map((r) => ({ lab: r.lab, steps: r.overflowingSteps })),
+    ).toEqual([]);
     expect(reports.filter((r) => r.underControls).map((r) => r.lab)).toEqual([]);
     expect(reports.filter((r) => r.intoPane.length).map((r) => ({ lab: r.lab, intoPane: r.intoPane }))).toEqual([]);
   });

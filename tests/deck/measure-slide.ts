@@ -22,7 +22,8 @@ export function measureCurrentSlide(): SlideReport {
   const box = document.querySelector('.reveal .slides')!.getBoundingClientRect();
   const tolerance = 1;
   const describe = (el: Element) => {
-    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const cls =
+      typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
     const text = (el.textContent ?? '').trim().slice(0, 40);
     return `${el.tagName.toLowerCase()}${cls} "${text}"`;
   };
@@ -43,7 +44,9 @@ export function measureCurrentSlide(): SlideReport {
       r.right > box.right + tolerance ||
       r.bottom > box.bottom + tolerance
     ) {
-      outside.push(`${describe(el)} [${Math.round(r.left - box.left)},${Math.round(r.top - box.top)} ${Math.round(r.width)}x${Math.round(r.height)}]`);
+      outside.push(
+        `${describe(el)} [${Math.round(r.left - box.left)},${Math.round(r.top - box.top)} ${Math.round(r.width)}x${Math.round(r.height)}]`,
+      );
     }
     // the runner's live terminal pane (marked data-lab-pane) is the one thing allowed down there
     if (isLab && el !== slide && !el.closest('[data-lab-pane]') && r.bottom > middle + tolerance) {
@@ -73,7 +76,12 @@ export function measureCurrentSlide(): SlideReport {
     const frame = svg.getBoundingClientRect();
     for (const text of svg.querySelectorAll('text')) {
       const r = text.getBoundingClientRect();
-      if (r.left < frame.left - tolerance || r.right > frame.right + tolerance || r.top < frame.top - tolerance || r.bottom > frame.bottom + tolerance) {
+      if (
+        r.left < frame.left - tolerance ||
+        r.right > frame.right + tolerance ||
+        r.top < frame.top - tolerance ||
+        r.bottom > frame.bottom + tolerance
+      ) {
         labels.push(`${describe(text)} leaves its diagram`);
       }
     }

@@ -17,9 +17,14 @@ describe.each(LANGS)('%s deck polish', (lang) => {
       const own = deck.filter((s) => s.chapter === chapter);
       const first = own[0]!;
       expect(first.attributes.class, chapter).toBe('chapter-divider');
-      expect(own.filter((s) => s.attributes.class === 'chapter-divider'), chapter).toHaveLength(1);
+      expect(
+        own.filter((s) => s.attributes.class === 'chapter-divider'),
+        chapter,
+      ).toHaveLength(1);
       const number = String(Number(file.slice(0, 2)));
-      expect(kicker(first), chapter).toMatch(lang === 'en' ? new RegExp(`^Chapter ${number} · `) : new RegExp(`^第 ${number} 章 · `));
+      expect(kicker(first), chapter).toMatch(
+        lang === 'en' ? new RegExp(`^Chapter ${number} · `) : new RegExp(`^第 ${number} 章 · `),
+      );
       for (const lab of own.filter((s) => s.lab).map((s) => s.lab!)) expect(kicker(first), chapter).toContain(lab);
       expect(heading(first), chapter).not.toBe('');
     }
@@ -61,7 +66,17 @@ describe('typography and terms', () => {
 
   it('the Chinese glossary names the terms the deck uses', () => {
     const glossary = slides.zh.find((s) => s.id === 'welcome-glossary')!.body;
-    for (const term of ['命名空间', '控制组', '镜像层', '写时复制', '具名卷', '绑定挂载', '数据卷', '镜像仓库', '第一类']) {
+    for (const term of [
+      '命名空间',
+      '控制组',
+      '镜像层',
+      '写时复制',
+      '具名卷',
+      '绑定挂载',
+      '数据卷',
+      '镜像仓库',
+      '第一类',
+    ]) {
       expect(glossary).toContain(term);
     }
   });
@@ -70,7 +85,9 @@ describe('typography and terms', () => {
     // code spans and the glossary itself may name the English words
     const prose = slides.zh
       .filter((s) => s.id !== 'welcome-glossary')
-      .map((s) => `${s.body}\n${s.notes}`.replace(/<!--[\s\S]*?-->|```[\s\S]*?```|`[^`\n]*`/g, '').replace(/（[^）]*）/g, ''))
+      .map((s) =>
+        `${s.body}\n${s.notes}`.replace(/<!--[\s\S]*?-->|```[\s\S]*?```|`[^`\n]*`/g, '').replace(/（[^）]*）/g, ''),
+      )
       .join('\n');
     expect(prose.match(/\b(named volume|bind mount|registry)\b|(?<![\w-])volume(?!s)/g) ?? []).toEqual([]);
   });

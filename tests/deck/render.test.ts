@@ -147,31 +147,34 @@ describe('language switch', () => {
 });
 
 describe('bundled fonts', () => {
-  it.each(LANGS)('renders %s text in Inter, Noto Sans SC and JetBrains Mono, all from the deck itself', async (lang) => {
-    const { page, problems } = await openDeck(deck, lang);
-    const id = 'engine-api'; // a slide with text, a heading and code
-    await page.evaluate((target) => {
-      const reveal = window.wharfDeck!.reveal!;
-      const index = reveal.getSlides().findIndex((s) => s.id === target);
-      reveal.slide(index);
-    }, id);
-    const faces = await page.evaluate(async () => {
-      await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
-    });
-    expect(faces).toContain('Inter');
-    expect(faces).toContain('JetBrains Mono');
-    if (lang === 'zh') expect(faces).toContain('Noto Sans SC');
-    const families = await page.evaluate(() => ({
-      text: getComputedStyle(document.querySelector('.reveal .slides section.present li')!).fontFamily,
-      code: getComputedStyle(document.querySelector('.reveal .slides section.present pre code')!).fontFamily,
-    }));
-    expect(families.text.startsWith('Inter')).toBe(true);
-    expect(families.code.startsWith('"JetBrains Mono"')).toBe(true);
-    // every font file came from the deck's own server (watch() reports any other request)
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it.each(LANGS)(
+    'renders %s text in Inter, Noto Sans SC and JetBrains Mono, all from the deck itself',
+    async (lang) => {
+      const { page, problems } = await openDeck(deck, lang);
+      const id = 'engine-api'; // a slide with text, a heading and code
+      await page.evaluate((target) => {
+        const reveal = window.wharfDeck!.reveal!;
+        const index = reveal.getSlides().findIndex((s) => s.id === target);
+        reveal.slide(index);
+      }, id);
+      const faces = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+      });
+      expect(faces).toContain('Inter');
+      expect(faces).toContain('JetBrains Mono');
+      if (lang === 'zh') expect(faces).toContain('Noto Sans SC');
+      const families = await page.evaluate(() => ({
+        text: getComputedStyle(document.querySelector('.reveal .slides section.present li')!).fontFamily,
+        code: getComputedStyle(document.querySelector('.reveal .slides section.present pre code')!).fontFamily,
+      }));
+      expect(families.text.startsWith('Inter')).toBe(true);
+      expect(families.code.startsWith('"JetBrains Mono"')).toBe(true);
+      // every font file came from the deck's own server (watch() reports any other request)
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('closing slide', () => {

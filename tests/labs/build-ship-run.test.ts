@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/06-build-ship-run.ts';
-import { imagesDir } from '../../labs/kit/images.ts';
+import { imagesDir } from '../../labs/kit/engine/images.ts';
 import { expectCleanRun, observe } from './support.ts';
 
 const dir = imagesDir('build-ship-run');
-const instructions = (file: string) => readFileSync(`${dir}${file}`, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const instructions = (file: string) =>
+  readFileSync(`${dir}${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
 const original = instructions('Dockerfile');
 const edited = instructions('Dockerfile.edited');
-const jsonArgs = (keyword: string) => JSON.parse(original.find((l) => l.startsWith(`${keyword} `))!.slice(keyword.length + 1)) as string[];
+const jsonArgs = (keyword: string) =>
+  JSON.parse(original.find((l) => l.startsWith(`${keyword} `))!.slice(keyword.length + 1)) as string[];
 const stepNumber = (line: string) => Number(line.split('/')[0]);
 
 describe('lab: build-ship-run', () => {

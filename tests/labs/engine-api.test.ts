@@ -13,15 +13,15 @@ const EXPECTED = [
   { method: 'DELETE', path: /^\/containers\/(\w+)\?force=1$/, status: 204 },
 ];
 
-async function expectNothingLeft(runId: string, containerId: string) {
+async function expectNothingLeft(runLabel: string, containerId: string) {
   const { docker } = await sharedEngine();
-  expect(await runObjects(docker, runId)).toEqual([]);
+  expect(await runObjects(docker, runLabel)).toEqual([]);
   await expect(docker.getContainer(containerId).inspect()).rejects.toMatchObject({ statusCode: 404 });
 }
 
 describe('lab: engine-api', () => {
   it('runs a container with nothing but HTTP requests, and they answer as the API reference says', async () => {
-    const { ok, facts, events, runId, error } = await observe(lab);
+    const { ok, facts, events, runLabel, error } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
 
@@ -52,12 +52,12 @@ describe('lab: engine-api', () => {
 
     // The lab deleted its container itself, so the run's cleanup found nothing to remove.
     expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ removed: 0, leftovers: [] });
-    await expectNothingLeft(runId, facts.containerId as string);
+    await expectNothingLeft(runLabel, facts.containerId as string);
   });
 
   it('cleans up a container it created by hand when stopped mid-run', async () => {
     const controller = new AbortController();
-    const { ok, error, runId, facts, events } = await observe(lab, {
+    const { ok, error, runLabel, facts, events } = await observe(lab, {
       signal: controller.signal,
       onEvent: (e) => e.type === 'fact' && e.key === 'containerId' && controller.abort(),
     });
@@ -65,7 +65,7 @@ describe('lab: engine-api', () => {
     expect(error?.message).toMatch(/^Stopped/);
     // Created through raw HTTP with the run's labels, so the label cleanup found and removed it.
     expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ removed: 1, leftovers: [] });
-    await expectNothingLeft(runId, facts.containerId as string);
+    await expectNothingLeft(runLabel, facts.containerId as string);
   });
 
   it('two overlapping runs both succeed and both clean up', async () => {
@@ -74,7 +74,7 @@ describe('lab: engine-api', () => {
       expect(run.error).toBeUndefined();
       expect(run.ok).toBe(true);
       expect(run.facts.logs).toBe('hello from the engine API');
-      await expectNothingLeft(run.runId, run.facts.containerId as string);
+      await expectNothingLeft(run.runLabel, run.facts.containerId as string);
     }
     expect(runs[0]!.facts.containerId).not.toBe(runs[1]!.facts.containerId);
   });

@@ -1,4 +1,4 @@
-import { ensureBaseImage } from '../../labs/kit/base-image.ts';
+import { ensureBaseImage } from '../../labs/kit/engine/base-image.ts';
 import { connectEngine } from '../../labs/kit/engine/connect.ts';
 
 // Before the lab suite: an engine must answer (no engine is a failure, not a skip) and the base

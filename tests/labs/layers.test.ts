@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/05-layers.ts';
-import { BASE_IMAGE } from '../../labs/kit/base-image.ts';
+import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 interface Layer {
@@ -73,7 +73,11 @@ describe('lab: layers', () => {
     // The first container sees its own changes; a second one from the same image sees the image.
     const image = facts.imageView as unknown as View;
     expect(image).toEqual({ '/opt/common.txt': COMMON.trim(), '/tmp/new.txt': null, passwdLines: expect.any(Number) });
-    expect(facts.firstContainerView).toEqual({ '/opt/common.txt': null, '/tmp/new.txt': NEW_FILE.trim(), passwdLines: image.passwdLines + 1 });
+    expect(facts.firstContainerView).toEqual({
+      '/opt/common.txt': null,
+      '/tmp/new.txt': NEW_FILE.trim(),
+      passwdLines: image.passwdLines + 1,
+    });
     expect(facts.secondContainerView).toEqual(image);
 
     if (facts.storageDriver === 'overlay2') {
@@ -96,7 +100,10 @@ describe('lab: layers', () => {
       const passwd = entries.find((e) => e.startsWith('etc/passwd '));
       expect(passwd).toMatch(/^etc\/passwd \(\d+ B\)$/);
       // SizeRw counts exactly those file bytes.
-      const fileBytes = entries.map((e) => /\((\d+) B\)$/.exec(e)?.[1]).filter(Boolean).reduce((sum, n) => sum + Number(n), 0);
+      const fileBytes = entries
+        .map((e) => /\((\d+) B\)$/.exec(e)?.[1])
+        .filter(Boolean)
+        .reduce((sum, n) => sum + Number(n), 0);
       expect(facts.writableLayerBytes).toBe(fileBytes);
     } else if (facts.storageDriver === 'overlay') {
       // Podman's overlay driver: the same upper/lower idea, its own directory layout.

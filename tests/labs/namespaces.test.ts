@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/02-namespaces.ts';
-import { expectCleanRun, observe, type Observed, runObjects, sharedEngine } from './support.ts';
+import { expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 interface NamespaceFact {
   container: number;
@@ -9,11 +9,12 @@ interface NamespaceFact {
   sharedWithHost: boolean | null;
 }
 
-const ns = (facts: Observed['facts'], kind: string) => facts[`${kind}Namespace`] as unknown as NamespaceFact | undefined;
+const ns = (facts: Observed['facts'], kind: string) =>
+  facts[`${kind}Namespace`] as unknown as NamespaceFact | undefined;
 
 describe('lab: namespaces', () => {
   it('finds pid, net, mnt, uts and ipc private, and the user namespace shared with the host', async () => {
-    const { ok, facts, runId, error } = await observe(lab);
+    const { ok, facts, runLabel, error } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
     const { info } = await sharedEngine();
@@ -35,11 +36,14 @@ describe('lab: namespaces', () => {
 
     // The summary lists agree with the inode numbers.
     const kinds = ['pid', 'net', 'mnt', 'uts', 'ipc', 'user', 'cgroup', 'time'].filter((kind) => ns(facts, kind));
-    expect([...(facts.privateFromHost as string[]), ...(facts.sharedWithHost as string[])].sort()).toEqual([...kinds].sort());
+    expect([...(facts.privateFromHost as string[]), ...(facts.sharedWithHost as string[])].sort()).toEqual(
+      [...kinds].sort(),
+    );
     expect(facts.privateFromHost).toEqual(kinds.filter((kind) => ns(facts, kind)!.container !== ns(facts, kind)!.host));
 
     // Two containers: each its own pid and net namespace.
-    for (const kind of ['pid', 'net']) expect(ns(facts, kind)!.secondContainer, kind).not.toBe(ns(facts, kind)!.container);
+    for (const kind of ['pid', 'net'])
+      expect(ns(facts, kind)!.secondContainer, kind).not.toBe(ns(facts, kind)!.container);
 
     // root inside is root outside, through the identity uid map.
     expect(facts.uidInside).toBe(0);
@@ -65,7 +69,7 @@ describe('lab: namespaces', () => {
     expect(facts.joinedAddresses).toEqual(facts.firstAddresses);
     expect(facts.firstAddresses).toContainEqual(expect.stringMatching(/^eth0 /));
 
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('runs twice at once without either run touching the other', async () => {

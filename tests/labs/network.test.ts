@@ -17,7 +17,7 @@ async function subnetsOf(network: string): Promise<BlockList> {
 
 describe('lab: network', () => {
   it('shows eth0 on the bridge, loopback only with --network none, and a page through 127.0.0.1', async () => {
-    const { ok, facts, runId, error } = await observe(lab);
+    const { ok, facts, runLabel, error } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
 
@@ -34,23 +34,26 @@ describe('lab: network', () => {
     expect(facts.gateway).toBe(facts.engineGateway);
 
     // Docker keeps the empty port we asked for; Podman writes back the one it picked.
-    expect(facts.portBinding).toEqual({ hostIp: '127.0.0.1', hostPort: expect.toBeOneOf(['', String(facts.publishedPort)]) });
+    expect(facts.portBinding).toEqual({
+      hostIp: '127.0.0.1',
+      hostPort: expect.toBeOneOf(['', String(facts.publishedPort)]),
+    });
     expect(facts.publishedPort).toEqual(expect.any(Number));
     expect(facts.publishedPort as number).toBeGreaterThan(0);
     expect(facts.publishedPort as number).toBeLessThan(65536);
     expect(facts.status).toBe(200);
-    expect(facts.body).toContain(runId);
+    expect(facts.body).toContain(runLabel);
     expect(facts.bodyHasRunId).toBe(true);
     expect(facts.path).toBe(`127.0.0.1:${facts.publishedPort} → ${ip}:8080`);
 
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('runs twice at once: two servers, two ports, each page its own run', async () => {
     const runs = await Promise.all([observe(lab), observe(lab)]);
     for (const run of runs) {
       await expectCleanRun(run);
-      expect(run.facts.body).toContain(run.runId);
+      expect(run.facts.body).toContain(run.runLabel);
     }
     expect(runs[0]!.facts.publishedPort).not.toBe(runs[1]!.facts.publishedPort);
     expect(runs[0]!.facts.containerIp).not.toBe(runs[1]!.facts.containerIp);

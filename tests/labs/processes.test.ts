@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/01-processes.ts';
-import type { LabEvent } from '../../labs/kit/events.ts';
+import type { LabEvent } from '../../labs/kit/core/events.ts';
 import { observe, runObjects, sharedEngine, wharfObjects } from './support.ts';
 
 const tsx = ['node_modules/.bin/tsx'];
@@ -18,7 +18,7 @@ function startCliUntilContainerExists() {
       events.push(event);
       if (event.type === 'fact' && event.key === 'containerId') {
         const start = events.find((e) => e.type === 'start');
-        resolve(start && start.type === 'start' ? start.runId : '');
+        resolve(start && start.type === 'start' ? start.runLabel : '');
       }
     });
     child.on('exit', (code) => reject(new Error(`lab exited early with ${code}`)));
@@ -29,7 +29,7 @@ function startCliUntilContainerExists() {
 
 describe('lab: processes', () => {
   it('observes one process as PID 1 inside and as an ordinary host process outside', async () => {
-    const { ok, facts, events, runId, error } = await observe(lab);
+    const { ok, facts, events, runLabel, error } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
 
@@ -54,36 +54,36 @@ describe('lab: processes', () => {
 
     const cleanup = events.find((e) => e.type === 'cleanup');
     expect(cleanup).toMatchObject({ leftovers: [] });
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('cleans up when stopped mid-run', async () => {
     const controller = new AbortController();
-    const { ok, error, runId } = await observe(lab, {
+    const { ok, error, runLabel } = await observe(lab, {
       signal: controller.signal,
       onEvent: (e) => e.type === 'fact' && e.key === 'hostPid' && controller.abort(),
     });
     expect(ok).toBe(false);
     expect(error?.message).toMatch(/^Stopped/);
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('cleans up after SIGTERM to the CLI, and exits non-zero', async () => {
     const run = startCliUntilContainerExists();
-    const runId = await run.ready;
+    const runLabel = await run.ready;
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(130);
     expect(run.events.at(-1)).toMatchObject({ type: 'result', ok: false });
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('leaves its container after SIGKILL, and `npm run clean` removes it', async () => {
     const run = startCliUntilContainerExists();
-    const runId = await run.ready;
+    const runLabel = await run.ready;
     run.child.kill('SIGKILL');
     await run.exited;
     const { docker } = await sharedEngine();
-    expect(await runObjects(docker, runId)).not.toEqual([]);
+    expect(await runObjects(docker, runLabel)).not.toEqual([]);
 
     const clean = spawn(tsx[0]!, ['scripts/clean.ts'], { stdio: 'ignore' });
     expect(await new Promise((resolve) => clean.on('exit', resolve))).toBe(0);

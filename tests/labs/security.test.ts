@@ -1,14 +1,29 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/08-security.ts';
+import type { FactsOf } from '../../labs/kit/core/lab.ts';
 import { engineInfo } from '../../labs/kit/engine/signal-calls.ts';
-import { observe, runObjects, sharedEngine, type Observed } from './support.ts';
+import { type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 // Docker's documented default capability set (docs.docker.com, "Runtime privilege and Linux
 // capabilities"). Podman's default is a subset of it.
 const DOCKER_DEFAULT = [
-  'CAP_AUDIT_WRITE', 'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_MKNOD',
-  'CAP_NET_BIND_SERVICE', 'CAP_NET_RAW', 'CAP_SETFCAP', 'CAP_SETGID', 'CAP_SETPCAP', 'CAP_SETUID', 'CAP_SYS_CHROOT',
+  'CAP_AUDIT_WRITE',
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_MKNOD',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_NET_RAW',
+  'CAP_SETFCAP',
+  'CAP_SETGID',
+  'CAP_SETPCAP',
+  'CAP_SETUID',
+  'CAP_SYS_CHROOT',
 ];
 
 /** Whether the engine says it remaps uids, read from `docker info`, not from inside a container. */
@@ -18,16 +33,24 @@ async function engineRemapsUids(): Promise<boolean> {
   return ((info.SecurityOptions as string[] | undefined) ?? []).some((option) => /name=(userns|rootless)/.test(option));
 }
 
-async function expectNothingLeft(run: Observed) {
+async function expectNothingLeft(run: Observed<FactsOf<typeof lab.facts>>) {
   expect(run.events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
-  expect(await runObjects((await sharedEngine()).docker, run.runId)).toEqual([]);
+  expect(await runObjects((await sharedEngine()).docker, run.runLabel)).toEqual([]);
   expect(run.facts.hostDirectory).toEqual(expect.any(String));
-  expect(existsSync(run.facts.hostDirectory as string)).toBe(false);
+  // The shared directory and its private parent are both gone.
+  expect(existsSync(dirname(run.facts.hostDirectory))).toBe(false);
 }
 
 describe('lab: security', () => {
   it('shows container root owning host files as uid 0, and what capabilities and a read-only root take away', async () => {
-    const run = await observe(lab);
+    // The shared directory is world-writable; its parent, while the run uses it, is private to this user.
+    let parentMode: number | undefined;
+    const run = await observe(lab, {
+      onEvent: (e) => {
+        if (e.type === 'fact' && e.key === 'hostDirectory')
+          parentMode = statSync(dirname(e.value as string)).mode & 0o777;
+      },
+    });
     const { ok, facts, error } = run;
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
@@ -62,6 +85,8 @@ describe('lab: security', () => {
     expect(facts.readOnlyWriteMessage).toMatch(/Read-only file system/); // EROFS
     expect(facts.tmpfsWriteOk).toBe(true);
 
+    expect(parentMode?.toString(8)).toBe('700');
+    expect(dirname(facts.hostDirectory)).not.toBe(tmpdir());
     await expectNothingLeft(run);
   });
 

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { expect } from 'vitest';
-import { isBaseImage } from '../../labs/kit/base-image.ts';
+import type { ShownProbe } from '../../labs/kit/core/context.ts';
+import type { FactValue, LabEvent } from '../../labs/kit/core/events.ts';
+import type { FactShape, Lab } from '../../labs/kit/core/lab.ts';
+import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
+import { type LabOutcome, runLab } from '../../labs/kit/core/run-lab.ts';
+import { isBaseImage } from '../../labs/kit/engine/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
-import type { LabEvent } from '../../labs/kit/events.ts';
-import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/labels.ts';
-import type { Lab } from '../../labs/kit/lab.ts';
-import { runLab, type LabOutcome } from '../../labs/kit/run-lab.ts';
 
 let engine: Promise<Engine> | undefined;
 
@@ -24,16 +25,23 @@ export function sharedEngine(): Promise<Engine> {
   return engine;
 }
 
-export interface Observed extends LabOutcome {
+export interface Observed<F = Record<string, FactValue>> extends LabOutcome<F> {
   events: LabEvent[];
 }
 
-/** Runs a lab to the end and returns what it observed, plus every event in order. */
-export async function observe(lab: Lab, options: { signal?: AbortSignal; onEvent?: (e: LabEvent) => void } = {}): Promise<Observed> {
+export interface ObserveOptions {
+  signal?: AbortSignal;
+  onEvent?: (e: LabEvent) => void;
+  probe?: ShownProbe;
+}
+
+/** Runs a lab to the end and returns what it observed (its facts typed), plus every event in order. */
+export async function observe<F extends FactShape<F>>(lab: Lab<F>, options: ObserveOptions = {}): Promise<Observed<F>> {
   const events: LabEvent[] = [];
   const outcome = await runLab(lab, {
     engine: await sharedEngine(),
     signal: options.signal,
+    probe: options.probe,
     sink: (event) => {
       events.push(event);
       options.onEvent?.(event);
@@ -43,11 +51,11 @@ export async function observe(lab: Lab, options: { signal?: AbortSignal; onEvent
 }
 
 /** The run succeeded, its cleanup reported nothing left behind, and the engine agrees. */
-export async function expectCleanRun({ ok, error, runId, events }: Observed): Promise<void> {
+export async function expectCleanRun({ ok, error, runLabel, events }: Observed<unknown>): Promise<void> {
   expect(error).toBeUndefined();
   expect(ok).toBe(true);
   expect(events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
-  expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+  expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
 }
 
 /**
@@ -70,4 +78,4 @@ export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<s
   ];
 }
 
-export const runObjects = (docker: Docker, runId: string) => wharfObjects(docker, `${RUN_LABEL}=${runId}`);
+export const runObjects = (docker: Docker, runLabel: string) => wharfObjects(docker, `${RUN_LABEL}=${runLabel}`);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/07-volumes.ts';
-import { expectCleanRun, observe, type Observed, runObjects, sharedEngine } from './support.ts';
+import { expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 async function expectClean(run: Observed) {
   await expectCleanRun(run);
@@ -22,7 +22,7 @@ describe('lab: volumes', () => {
     expect(facts.writableLayerFileSurvived).toBe(false);
     expect(facts.volumeFileSurvived).toBe(true);
     expect(facts.volumeFileContent).toBe('kept in the volume');
-    expect(facts.volumeName).toBe(`wharf-volumes-data-${observed.runId}`);
+    expect(facts.volumeName).toBe(`wharf-volumes-data-${observed.runLabel}`);
     expect(facts.volumeMountpoint).toContain(facts.volumeName);
 
     // This engine is local (unix socket on Linux), so its host is this machine and the mount must work.
@@ -31,14 +31,16 @@ describe('lab: volumes', () => {
     expect(facts.bindMountRoundTrip).toBe(true);
     expect(facts.bindMountDirRemoved).toBe(true);
     // Root in the container is root here, unless the engine maps users (userns-remap, rootless).
-    const { SecurityOptions: security = [] } = (await (await sharedEngine()).docker.info()) as { SecurityOptions?: string[] };
+    const { SecurityOptions: security = [] } = (await (await sharedEngine()).docker.info()) as {
+      SecurityOptions?: string[];
+    };
     if (!security.some((option) => /name=(userns|rootless)/.test(option))) expect(facts.containerFileOwnerUid).toBe(0);
   });
 
   it('removes the volume and the temporary directory when stopped mid-run', async () => {
     const controller = new AbortController();
     let dir = '';
-    const { ok, error, runId } = await observe(lab, {
+    const { ok, error, runLabel } = await observe(lab, {
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'fact' && e.key === 'bindMountDir') {
@@ -51,7 +53,7 @@ describe('lab: volumes', () => {
     expect(error?.message).toMatch(/^Stopped/);
     expect(dir).not.toBe('');
     expect(existsSync(dir)).toBe(false);
-    expect(await runObjects((await sharedEngine()).docker, runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, runLabel)).toEqual([]);
   });
 
   it('two overlapping runs both succeed and both clean up', async () => {

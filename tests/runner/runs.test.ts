@@ -1,12 +1,12 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lab as processes } from '../../labs/01-processes.ts';
-import type { LabEvent } from '../../labs/kit/events.ts';
+import type { LabEvent } from '../../labs/kit/core/events.ts';
 import { MAX_FOLLOWERS_PER_RUN } from '../../runner/api.ts';
 import { API, type StartRunReply, type StreamedEvent } from '../../runner/protocol.ts';
 import { type Runner, type RunnerOptions, startRunner } from '../../runner/server.ts';
 import { runObjects, sharedEngine } from '../labs/support.ts';
-import { idleLab, noEngine, openSession, send, type SessionHeaders, tinyDeck } from './support.ts';
+import { idleLab, noEngine, openSession, type SessionHeaders, send, tinyDeck } from './support.ts';
 
 let runner: Runner | undefined;
 let session: SessionHeaders;
@@ -28,34 +28,48 @@ async function start(r: Runner, lab: string) {
 }
 
 /** Reads a run's SSE stream; `onEvent` may act mid-stream. Resolves with every event once it ends. */
-function stream(r: Runner, runId: string, onEvent: (e: LabEvent) => void = () => {}, onAnsi: (text: string) => void = () => {}): Promise<LabEvent[]> {
+function stream(
+  r: Runner,
+  runId: string,
+  onEvent: (e: LabEvent) => void = () => {},
+  onAnsi: (text: string) => void = () => {},
+): Promise<LabEvent[]> {
   return new Promise((resolve, reject) => {
     const events: LabEvent[] = [];
-    const req = request({ host: '127.0.0.1', port: r.port, path: `/api/runs/${runId}/events`, headers: { ...session, host: `127.0.0.1:${r.port}` }, signal: AbortSignal.timeout(60_000) }, (res) => {
-      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-      let buffer = '';
-      res.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (message.startsWith('event: end')) continue;
-          const streamed = JSON.parse(message.replace(/^data: /, '')) as StreamedEvent;
-          const event = streamed.event;
-          if (streamed.ansi !== undefined) onAnsi(streamed.ansi);
-          events.push(event);
-          onEvent(event);
-        }
-      });
-      res.on('end', () => resolve(events));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: r.port,
+        path: `/api/runs/${runId}/events`,
+        headers: { ...session, host: `127.0.0.1:${r.port}` },
+        signal: AbortSignal.timeout(60_000),
+      },
+      (res) => {
+        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (message.startsWith('event: end')) continue;
+            const streamed = JSON.parse(message.replace(/^data: /, '')) as StreamedEvent;
+            const event = streamed.event;
+            if (streamed.ansi !== undefined) onAnsi(streamed.ansi);
+            events.push(event);
+            onEvent(event);
+          }
+        });
+        res.on('end', () => resolve(events));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-const startEvent = (events: LabEvent[]) => events.find((e): e is Extract<LabEvent, { type: 'start' }> => e.type === 'start');
+const startEvent = (events: LabEvent[]) =>
+  events.find((e): e is Extract<LabEvent, { type: 'start' }> => e.type === 'start');
 
 describe('runner runs', () => {
   it('starts a lab, streams its whole story with terminal text, and cleans up', async () => {
@@ -63,13 +77,18 @@ describe('runner runs', () => {
     const { status, runId } = await start(runner, 'processes');
     expect(status).toBe(201);
     const terminal: string[] = [];
-    const events = await stream(runner, runId!, () => {}, (text) => terminal.push(text));
+    const events = await stream(
+      runner,
+      runId!,
+      () => {},
+      (text) => terminal.push(text),
+    );
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['start', 'step', 'fact', 'cleanup', 'result']));
     // The terminal text the CLI would print, in colour whatever the runner's own terminal is.
     expect(terminal.join('\n')).toContain('▶ processes — A container is a process');
     expect(terminal.some((text) => text.includes('\x1b['))).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'result', ok: true });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
   });
 
   it('stops a run on request and removes its engine objects within 5 s', async () => {
@@ -83,8 +102,12 @@ describe('runner runs', () => {
       }
     });
     const cleanedAfterMs = performance.now() - stopAt;
-    expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/^Stopped/) } });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'result',
+      ok: false,
+      error: { message: expect.stringMatching(/^Stopped/) },
+    });
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
     expect(cleanedAfterMs).toBeLessThan(5000);
   });
 
@@ -96,7 +119,7 @@ describe('runner runs', () => {
     expect((await start(runner, 'processes')).status).toBe(429);
     await send(runner.port, 'POST', `/api/runs/${first.runId}/stop`, session);
     const events = await stream(runner, first.runId!);
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
     expect((await start(runner, 'processes')).status).toBe(201);
   });
 
@@ -105,20 +128,35 @@ describe('runner runs', () => {
     const { runId } = await start(runner, 'idle');
     const events = await stream(runner, runId!);
     expect(events.some((e) => e.type === 'fact' && e.key === 'containerId')).toBe(true);
-    expect(events.at(-1)).toMatchObject({ type: 'result', ok: false, error: { message: expect.stringMatching(/did not finish within 2 s/) } });
-    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runId)).toEqual([]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'result',
+      ok: false,
+      error: { message: expect.stringMatching(/did not finish within 2 s/) },
+    });
+    expect(await runObjects((await sharedEngine()).docker, startEvent(events)!.runLabel)).toEqual([]);
   });
 
   it('says whether the engine answers, and what it is', async () => {
     runner = await startWithSession();
     const { info } = await sharedEngine();
     const up = JSON.parse((await send(runner.port, 'GET', '/api/engine', session)).body);
-    expect(up).toEqual({ ok: true, product: info.product, version: info.version, arch: info.arch, host: info.endpoint.host, passedOver: info.passedOver });
+    expect(up).toEqual({
+      ok: true,
+      product: info.product,
+      version: info.version,
+      arch: info.arch,
+      host: info.endpoint.host,
+      passedOver: info.passedOver,
+    });
     await runner.close();
 
     runner = await startWithSession({ engine: noEngine() });
     const down = JSON.parse((await send(runner.port, 'GET', '/api/engine', session)).body);
-    expect(down).toMatchObject({ ok: false, error: 'No container engine answered.', hint: expect.stringContaining('Tried:') });
+    expect(down).toMatchObject({
+      ok: false,
+      error: 'No container engine answered.',
+      hint: expect.stringContaining('Tried:'),
+    });
   });
 
   it('lets a few follow one run, and refuses more', async () => {
@@ -128,7 +166,8 @@ describe('runner runs', () => {
     await expect.poll(() => runner!.runs.get(runId!)?.followers).toBe(MAX_FOLLOWERS_PER_RUN);
     expect((await send(runner.port, 'GET', API.runEvents(runId!), session)).status).toBe(429);
     await send(runner.port, 'POST', API.stopRun(runId!), session);
-    for (const events of await Promise.all(followers)) expect(events.at(-1)).toMatchObject({ type: 'result', ok: false });
+    for (const events of await Promise.all(followers))
+      expect(events.at(-1)).toMatchObject({ type: 'result', ok: false });
   });
 
   it('limits how many runs may be started in a minute', async () => {

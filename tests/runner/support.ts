@@ -1,9 +1,8 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startContainer } from '../../labs/kit/containers.ts';
-import { defineLab } from '../../labs/kit/lab.ts';
+import { defineLab, fact } from '../../labs/kit/core/lab.ts';
 import { EngineSource } from '../../runner/engine-source.ts';
 import { API, CSRF_HEADER, type SessionReply } from '../../runner/protocol.ts';
 import type { Runner } from '../../runner/server.ts';
@@ -16,14 +15,29 @@ export interface Reply {
 }
 
 /** A raw HTTP request, so tests can send any Host, Origin or cookie a hostile page or user could. */
-export function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+export function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers }, signal: AbortSignal.timeout(10_000) },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { host: `127.0.0.1:${port}`, ...headers },
+        signal: AbortSignal.timeout(10_000),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
       },
     );
     req.on('error', reject);
@@ -37,7 +51,13 @@ export type SessionHeaders = Record<string, string>;
 /** Opens a session the way the deck does with the printed key, and returns the headers it then sends. */
 export async function openSession(runner: Runner): Promise<SessionHeaders> {
   const origin = `http://127.0.0.1:${runner.port}`;
-  const reply = await send(runner.port, 'POST', API.session, { origin, 'content-type': 'application/json' }, JSON.stringify({ key: runner.sessions.key }));
+  const reply = await send(
+    runner.port,
+    'POST',
+    API.session,
+    { origin, 'content-type': 'application/json' },
+    JSON.stringify({ key: runner.sessions.key }),
+  );
   if (reply.status !== 201) throw new Error(`session refused: ${reply.status} ${reply.body}`);
   const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
   const { csrf } = JSON.parse(reply.body) as SessionReply;
@@ -48,7 +68,10 @@ export async function openSession(runner: Runner): Promise<SessionHeaders> {
 export async function tinyDeck(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'wharf-tiny-deck-'));
   await mkdir(join(dir, 'assets'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>deck</title></head><body><script type="module" src="./assets/app-abc123.js"></script></body></html>');
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><title>deck</title></head><body><script type="module" src="./assets/app-abc123.js"></script></body></html>',
+  );
   await writeFile(join(dir, 'assets', 'app-abc123.js'), 'console.log("deck");\n');
   await writeFile(join(dir, '.wharf-build.json'), '{}');
   return dir;
@@ -59,11 +82,14 @@ export const idleLab = defineLab({
   id: 'idle',
   title: 'Waits until stopped',
   shows: 'Nothing; it holds a container until it is stopped.',
+  facts: { containerId: fact<string>('Container id') },
   async run(ctx) {
     ctx.step('Hold a container');
-    const container = await startContainer(ctx.docker, { image: ctx.baseImage, cmd: ['sleep', '600'], name: ctx.name('idle'), labels: ctx.labels, signal: ctx.signal });
-    ctx.fact('containerId', container.id.slice(0, 12), 'Container id');
-    await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }));
+    const container = await ctx.start({ name: 'idle', cmd: ['sleep', '600'] });
+    ctx.fact('containerId', container.id.slice(0, 12));
+    await new Promise((_, reject) =>
+      ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }),
+    );
   },
 });
 

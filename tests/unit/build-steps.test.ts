@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSteps } from '../../labs/kit/build-steps.ts';
+import { buildSteps } from '../../labs/kit/parse/build-steps.ts';
 
 describe('buildSteps', () => {
   it('reads a classic-builder rebuild that edited its last RUN (Docker 20.10 output)', () => {
@@ -27,11 +27,18 @@ describe('buildSteps', () => {
   });
 
   it('reads Podman (buildah) output, whose cache line names the image', () => {
-    const lines = ['STEP 1/2: FROM wharf/base:latest', 'STEP 2/2: RUN echo hi', '--> Using cache 5f2a8c1d9e7b', '--> 5f2a8c1d9e7b'];
+    const lines = [
+      'STEP 1/2: FROM wharf/base:latest',
+      'STEP 2/2: RUN echo hi',
+      '--> Using cache 5f2a8c1d9e7b',
+      '--> 5f2a8c1d9e7b',
+    ];
     expect(buildSteps(lines).map((step) => step.cached)).toEqual([false, true]);
   });
 
   it('does not take a RUN that prints "Using cache" for a cache hit', () => {
-    expect(buildSteps(['Step 1/1 : RUN echo Using cache', ' ---> Running in 1', 'Using cache', ' ---> 2'])[0]?.cached).toBe(false);
+    expect(
+      buildSteps(['Step 1/1 : RUN echo Using cache', ' ---> Running in 1', 'Using cache', ' ---> 2'])[0]?.cached,
+    ).toBe(false);
   });
 });

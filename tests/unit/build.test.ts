@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { busyboxPathFor, contextHash } from '../../labs/kit/base-image.ts';
-import { followBuild } from '../../labs/kit/build.ts';
+import { busyboxPathFor, contextHash } from '../../labs/kit/engine/base-image.ts';
+import { followBuild } from '../../labs/kit/engine/build.ts';
 
 // followProgress only parses the stream; no engine is contacted by these tests.
 const docker = new Docker({ socketPath: '/nonexistent.sock' });
@@ -15,7 +15,9 @@ describe('followBuild', () => {
       { stream: 'Step 2/3 : RUN false\n' },
       { errorDetail: { message: "The command '/bin/sh -c false' returned a non-zero code: 1" }, error: 'ignored' },
     );
-    await expect(followBuild(docker, stream)).rejects.toThrow("Image build failed at step 2/3 RUN false: The command '/bin/sh -c false' returned a non-zero code: 1");
+    await expect(followBuild(docker, stream)).rejects.toThrow(
+      "Image build failed at step 2/3 RUN false: The command '/bin/sh -c false' returned a non-zero code: 1",
+    );
   });
 
   it('removes the steps a failed build finished, newest first, since no run label would find them', async () => {
@@ -43,8 +45,15 @@ describe('followBuild', () => {
   });
 
   it('collects steps and the image id of a good build, Podman style too', async () => {
-    const stream = progress({ stream: 'STEP 1/2: FROM scratch\n' }, { stream: 'STEP 2/2: COPY . /\n' }, { aux: { ID: 'sha256:abc' } });
-    await expect(followBuild(docker, stream)).resolves.toEqual({ imageId: 'sha256:abc', steps: ['1/2 FROM scratch', '2/2 COPY . /'] });
+    const stream = progress(
+      { stream: 'STEP 1/2: FROM scratch\n' },
+      { stream: 'STEP 2/2: COPY . /\n' },
+      { aux: { ID: 'sha256:abc' } },
+    );
+    await expect(followBuild(docker, stream)).resolves.toEqual({
+      imageId: 'sha256:abc',
+      steps: ['1/2 FROM scratch', '2/2 COPY . /'],
+    });
   });
 });
 

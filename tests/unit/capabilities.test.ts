@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, decodeCapabilities, parseCapabilitySets } from '../../labs/kit/capabilities.ts';
+import { CAPABILITIES, decodeCapabilities, parseCapabilitySets } from '../../labs/kit/parse/capabilities.ts';
 
 // Docker's default set, as its documentation lists it (and `capsh --decode=00000000a80425fb` prints).
 const DOCKER_DEFAULT = [
-  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID', 'CAP_SETUID',
-  'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE', 'CAP_NET_RAW', 'CAP_SYS_CHROOT', 'CAP_MKNOD', 'CAP_AUDIT_WRITE',
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETPCAP',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_NET_RAW',
+  'CAP_SYS_CHROOT',
+  'CAP_MKNOD',
+  'CAP_AUDIT_WRITE',
   'CAP_SETFCAP',
 ];
 
@@ -49,20 +60,32 @@ describe('decodeCapabilities', () => {
 
 describe('parseCapabilitySets', () => {
   const status = [
-    'Name:\tgrep', 'Umask:\t0022', 'State:\tR (running)',
-    'CapInh:\t0000000000000000', 'CapPrm:\t00000000a80425fb', 'CapEff:\t00000000a80425fb',
-    'CapBnd:\t00000000a80425fb', 'CapAmb:\t0000000000000000', 'NoNewPrivs:\t0', 'Seccomp:\t2',
+    'Name:\tgrep',
+    'Umask:\t0022',
+    'State:\tR (running)',
+    'CapInh:\t0000000000000000',
+    'CapPrm:\t00000000a80425fb',
+    'CapEff:\t00000000a80425fb',
+    'CapBnd:\t00000000a80425fb',
+    'CapAmb:\t0000000000000000',
+    'NoNewPrivs:\t0',
+    'Seccomp:\t2',
   ].join('\n');
 
   it('reads every Cap* line of /proc/<pid>/status', () => {
     expect(parseCapabilitySets(status)).toEqual({
-      CapInh: '0000000000000000', CapPrm: '00000000a80425fb', CapEff: '00000000a80425fb',
-      CapBnd: '00000000a80425fb', CapAmb: '0000000000000000',
+      CapInh: '0000000000000000',
+      CapPrm: '00000000a80425fb',
+      CapEff: '00000000a80425fb',
+      CapBnd: '00000000a80425fb',
+      CapAmb: '0000000000000000',
     });
   });
 
   it('works on `grep Cap` output alone', () => {
-    expect(parseCapabilitySets('CapEff:\t0000000000000000\nCapBnd:\t0000000000000000\n').CapEff).toBe('0000000000000000');
+    expect(parseCapabilitySets('CapEff:\t0000000000000000\nCapBnd:\t0000000000000000\n').CapEff).toBe(
+      '0000000000000000',
+    );
   });
 
   it('throws when the effective or bounding set is missing', () => {

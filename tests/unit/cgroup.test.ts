@@ -2,14 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  CGROUP_FILES, cpusAllowed, parseCpuMax, parseFlatKeyed, parseLimit, parseOomKills, parseThrottling, type CgroupVersion,
-} from '../../labs/kit/cgroup.ts';
+  CGROUP_FILES,
+  type CgroupVersion,
+  cpusAllowed,
+  parseCpuMax,
+  parseFlatKeyed,
+  parseLimit,
+  parseOomKills,
+  parseThrottling,
+} from '../../labs/kit/parse/cgroup.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/cgroup/', import.meta.url));
 
 /** Reads a fixture through the path a container would read, so the path table is tested too. */
 function reader(version: CgroupVersion, variant: 'limited' | 'unlimited') {
-  const read = (path: string) => readFile(path.replace('/sys/fs/cgroup/', `${FIXTURES}v${version}-${variant}/`), 'utf8');
+  const read = (path: string) =>
+    readFile(path.replace('/sys/fs/cgroup/', `${FIXTURES}v${version}-${variant}/`), 'utf8');
   const files = CGROUP_FILES[version];
   return {
     memoryLimit: () => read(files.memoryLimit),
@@ -44,15 +52,25 @@ describe.each(['1', '2'] as const)('cgroup v%s files', (version) => {
 
 describe('parseThrottling', () => {
   it('reads v2 cpu.stat in microseconds, past the keys it does not need', async () => {
-    expect(parseThrottling(await reader('2', 'limited').cpuStat())).toEqual({ periods: 22, throttled: 21, throttledUs: 1_066_425 });
+    expect(parseThrottling(await reader('2', 'limited').cpuStat())).toEqual({
+      periods: 22,
+      throttled: 21,
+      throttledUs: 1_066_425,
+    });
   });
 
   it('converts v1 throttled_time from nanoseconds', async () => {
-    expect(parseThrottling(await reader('1', 'limited').cpuStat())).toEqual({ periods: 27, throttled: 23, throttledUs: 867_257 });
+    expect(parseThrottling(await reader('1', 'limited').cpuStat())).toEqual({
+      periods: 27,
+      throttled: 23,
+      throttledUs: 867_257,
+    });
   });
 
   it('says so when the cpu controller is not enabled (v2 cpu.stat has only usage then)', () => {
-    expect(() => parseThrottling('usage_usec 29876\nuser_usec 14023\nsystem_usec 15853\nnice_usec 0\n')).toThrow(/no throttling counters/);
+    expect(() => parseThrottling('usage_usec 29876\nuser_usec 14023\nsystem_usec 15853\nnice_usec 0\n')).toThrow(
+      /no throttling counters/,
+    );
   });
 });
 

@@ -1,15 +1,28 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../labs/kit/events.ts';
 import { chalk } from 'zx';
-import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/format.ts';
+import type { LabEvent } from '../../labs/kit/core/events.ts';
+import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/core/format.ts';
 
 // Colour codes are noise for these checks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are what it strips
 const plain = (text: string | undefined) => text?.replace(/\x1b\[[0-9;]*m/g, '');
 
 const start: LabEvent = {
-  t: 0, type: 'start', lab: 'processes', title: 'A container is a process', shows: 'PID 1 inside, a PID outside', runId: 'r1',
-  at: '2026-11-23T00:00:00.000Z', engine: { product: 'Docker Engine', version: '26.1', arch: 'amd64', host: 'unix:///var/run/docker.sock', cgroupVersion: '2' },
+  t: 0,
+  type: 'start',
+  lab: 'processes',
+  title: 'A container is a process',
+  shows: 'PID 1 inside, a PID outside',
+  runLabel: 'r1',
+  at: '2026-11-23T00:00:00.000Z',
+  engine: {
+    product: 'Docker Engine',
+    version: '26.1',
+    arch: 'amd64',
+    host: 'unix:///var/run/docker.sock',
+    cgroupVersion: '2',
+  },
 };
 
 describe('formatEvent', () => {
@@ -21,8 +34,16 @@ describe('formatEvent', () => {
   });
 
   it('says which configured engine did not answer when another one was used', () => {
-    const skipped = { ...start, engine: { ...start.engine, passedOver: ['DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)'] } } as LabEvent;
-    expect(plain(formatEvent(skipped))).toContain('  not used: DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)');
+    const skipped = {
+      ...start,
+      engine: {
+        ...start.engine,
+        passedOver: ['DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)'],
+      },
+    } as LabEvent;
+    expect(plain(formatEvent(skipped))).toContain(
+      '  not used: DOCKER_HOST tcp://127.0.0.1:2375: nothing is listening (connection refused)',
+    );
   });
 
   it('shows commands as shell lines and indents every line of output', () => {
@@ -31,12 +52,25 @@ describe('formatEvent', () => {
   });
 
   it('prints facts with their label, JSON for structured values', () => {
-    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'pid', value: 1, label: 'PID inside' }))).toBe('  ◆ PID inside: 1');
-    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'chain', value: [{ pid: 1 }], label: 'Chain' }))).toBe('  ◆ Chain: [{"pid":1}]');
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'pid', value: 1, label: 'PID inside' }))).toBe(
+      '  ◆ PID inside: 1',
+    );
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'chain', value: [{ pid: 1 }], label: 'Chain' }))).toBe(
+      '  ◆ Chain: [{"pid":1}]',
+    );
   });
 
   it('reports failure with its hint, and anything cleanup left behind', () => {
-    const failed = plain(formatEvent({ t: 9, type: 'result', ok: false, facts: {}, durationMs: 1234, error: { message: 'No engine', hint: 'Start one' } }));
+    const failed = plain(
+      formatEvent({
+        t: 9,
+        type: 'result',
+        ok: false,
+        facts: {},
+        durationMs: 1234,
+        error: { message: 'No engine', hint: 'Start one' },
+      }),
+    );
     expect(failed).toBe('✘ No engine\n  Start one');
     const cleanup = plain(formatEvent({ t: 9, type: 'cleanup', removed: 2, leftovers: ['volume v: in use'] }));
     expect(cleanup).toContain('2 engine objects removed');

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { fetchWhenUp } from '../../labs/kit/http.ts';
+import { WharfError } from '../../labs/kit/core/errors.ts';
+import { fetchWhenUp } from '../../labs/kit/engine/http.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -30,9 +30,13 @@ describe('fetchWhenUp', () => {
   it('gives up at its deadline with an error that says what it waited for', async () => {
     const port = await freePort();
     const started = performance.now();
-    const failure = await fetchWhenUp(`http://127.0.0.1:${port}/`, { deadlineMs: 400, retryMs: 50 }).catch((error: unknown) => error);
+    const failure = await fetchWhenUp(`http://127.0.0.1:${port}/`, { deadlineMs: 400, retryMs: 50 }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(WharfError);
-    expect((failure as Error).message).toMatch(new RegExp(`Timed out after 0.4 s while waiting for http://127.0.0.1:${port}/`));
+    expect((failure as Error).message).toMatch(
+      new RegExp(`Timed out after 0.4 s while waiting for http://127.0.0.1:${port}/`),
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

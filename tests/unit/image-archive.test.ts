@@ -1,7 +1,7 @@
 import { buffer } from 'node:stream/consumers';
-import { describe, expect, it } from 'vitest';
 import { pack } from 'tar-stream';
-import { readImageArchive } from '../../labs/kit/image-archive.ts';
+import { describe, expect, it } from 'vitest';
+import { readImageArchive } from '../../labs/kit/engine/image-archive.ts';
 
 async function tarOf(files: Record<string, string>): Promise<Buffer> {
   const tar = pack();
@@ -13,7 +13,12 @@ async function tarOf(files: Record<string, string>): Promise<Buffer> {
 describe('readImageArchive', () => {
   it('reads manifest.json and lists every file of a docker save archive', async () => {
     const manifest = [{ Config: 'abc.json', RepoTags: ['app:latest'], Layers: ['l1/layer.tar', 'l2/layer.tar'] }];
-    const archive = await tarOf({ 'l1/layer.tar': 'x'.repeat(1024), 'l2/layer.tar': 'y', 'abc.json': '{}', 'manifest.json': JSON.stringify(manifest) });
+    const archive = await tarOf({
+      'l1/layer.tar': 'x'.repeat(1024),
+      'l2/layer.tar': 'y',
+      'abc.json': '{}',
+      'manifest.json': JSON.stringify(manifest),
+    });
     const { manifest: read, files } = await readImageArchive(archive);
     expect(read).toEqual(manifest);
     expect(files).toContainEqual({ name: 'l1/layer.tar', bytes: 1024 });

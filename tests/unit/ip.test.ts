@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDefaultGateway, parseIpLink, parseIpv4Addresses } from '../../labs/kit/ip.ts';
+import { parseDefaultGateway, parseIpLink, parseIpv4Addresses } from '../../labs/kit/parse/ip.ts';
 
 // busybox 1.35 `ip -o` output in a container on Docker's default bridge.
 const LINKS = `1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../labs/kit/engine/image-calls.ts';
-import { humanBytes, instructionOf, layersOf } from '../../labs/kit/layers.ts';
+import { humanBytes, instructionOf, layersOf } from '../../labs/kit/parse/layers.ts';
 
-const entry = (CreatedBy: string, Size: number): HistoryEntry => ({ Id: '<missing>', Created: 0, CreatedBy, Tags: null, Size, Comment: '' });
+const entry = (CreatedBy: string, Size: number): HistoryEntry => ({
+  Id: '<missing>',
+  Created: 0,
+  CreatedBy,
+  Tags: null,
+  Size,
+  Comment: '',
+});
 
 // `docker history` of a layers-lab image on Docker 20.10, newest first, as the engine returned it.
 const history = [
@@ -16,7 +23,9 @@ const history = [
   entry('/bin/busybox --install -s /bin', 3216),
   entry('/bin/sh -c #(nop) COPY dir:7228c270a7a620a36 in / ', 1982353),
 ];
-const diffIds = ['c63d9a0993a4', '0952a1377f42', '237db06fe210', 'e5bca619f7d8'].map((id) => `sha256:${id}${'0'.repeat(52)}`);
+const diffIds = ['c63d9a0993a4', '0952a1377f42', '237db06fe210', 'e5bca619f7d8'].map(
+  (id) => `sha256:${id}${'0'.repeat(52)}`,
+);
 
 describe('instructionOf', () => {
   it('turns history entries back into Dockerfile instructions', () => {

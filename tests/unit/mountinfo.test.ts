@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMountinfoLine, rootMount } from '../../labs/kit/mountinfo.ts';
+import { parseMountinfoLine, rootMount } from '../../labs/kit/parse/mountinfo.ts';
 
 // As read in a container on overlay2 and on its host (Debian 12, Docker 20.10).
 const CONTAINER = `73 49 0:39 / / rw,relatime master:2 - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/WWLL:/var/lib/docker/overlay2/l/Z4TU,upperdir=/var/lib/docker/overlay2/c698/diff,workdir=/var/lib/docker/overlay2/c698/work
@@ -22,8 +22,12 @@ describe('rootMount', () => {
 
 describe('parseMountinfoLine', () => {
   it('copes with no optional fields, several, and escaped spaces', () => {
-    expect(parseMountinfoLine('36 35 98:0 /mnt1 /mnt\\040two rw,noatime master:1 shared:7 - ext3 /dev/root rw')).toEqual({
-      mountPoint: '/mnt two', fsType: 'ext3', source: '/dev/root',
+    expect(
+      parseMountinfoLine('36 35 98:0 /mnt1 /mnt\\040two rw,noatime master:1 shared:7 - ext3 /dev/root rw'),
+    ).toEqual({
+      mountPoint: '/mnt two',
+      fsType: 'ext3',
+      source: '/dev/root',
     });
     expect(parseMountinfoLine('not a mountinfo line')).toBeUndefined();
   });

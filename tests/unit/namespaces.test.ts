@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/namespaces.ts';
+import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/parse/namespaces.ts';
 
 describe('parseNamespaces', () => {
   it('reads each kind to its inode number', () => {
@@ -8,7 +8,9 @@ describe('parseNamespaces', () => {
   });
 
   it('leaves out links that could not be read, and kinds it does not know', () => {
-    expect(parseNamespaces('pid \nmnt mnt:[4026531832]\npid_for_children pid:[4026531836]\n')).toEqual({ mnt: 4026531832 });
+    expect(parseNamespaces('pid \nmnt mnt:[4026531832]\npid_for_children pid:[4026531836]\n')).toEqual({
+      mnt: 4026531832,
+    });
   });
 });
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStat, parsePs } from '../../labs/kit/proc.ts';
+import { parseProcStat, parsePs } from '../../labs/kit/parse/proc.ts';
 
 describe('parseProcStat', () => {
   it('reads pid, name and parent', () => {
-    expect(parseProcStat('4242 (sleep) S 4200 4242 4242 0 -1 4194560 96 0')).toEqual({ pid: 4242, comm: 'sleep', ppid: 4200 });
+    expect(parseProcStat('4242 (sleep) S 4200 4242 4242 0 -1 4194560 96 0')).toEqual({
+      pid: 4242,
+      comm: 'sleep',
+      ppid: 4200,
+    });
   });
 
   it('copes with spaces and parentheses inside the process name', () => {

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WharfError } from '../../labs/kit/core/errors.ts';
 import type { Endpoint } from '../../labs/kit/engine/endpoint.ts';
-import { WharfError } from '../../labs/kit/errors.ts';
-import { curlEquivalent, engineMessage, request } from '../../labs/kit/raw-http.ts';
+import { curlEquivalent, engineMessage, request } from '../../labs/kit/engine/raw-http.ts';
 
 // A stand-in for the engine: an HTTP server on a unix socket in a temp directory (and, for the tcp
 // case, on 127.0.0.1). No engine is involved.
@@ -20,14 +20,18 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
     if (req.url === '/_ping') return void res.writeHead(200, { 'Api-Version': '1.41' }).end('OK');
     if (req.url === '/echo') {
       const body = Buffer.concat(chunks).toString('utf8');
-      return void res.writeHead(201, { 'Content-Type': 'application/json' })
+      return void res
+        .writeHead(201, { 'Content-Type': 'application/json' })
         .end(JSON.stringify({ method: req.method, contentType: req.headers['content-type'] ?? null, body }));
     }
-    if (req.url === '/frames') return void res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }).end(FRAME);
+    if (req.url === '/frames')
+      return void res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }).end(FRAME);
     if (req.url === '/empty') return void res.writeHead(204).end();
     if (req.url === '/stall-body') return void res.writeHead(200).write('partial'); // never ends
     if (req.url === '/stall') return; // never answers
-    res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'No such container: nope' }));
+    res
+      .writeHead(404, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ message: 'No such container: nope' }));
   });
 }
 
@@ -101,12 +105,16 @@ describe('request over a unix socket', () => {
 
   it('gives up at the deadline when no answer comes', async () => {
     const started = Date.now();
-    await expect(request(unix, 'POST', '/stall', undefined, AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(request(unix, 'POST', '/stall', undefined, AbortSignal.timeout(200))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('gives up at the deadline when the body never ends', async () => {
-    await expect(request(unix, 'GET', '/stall-body', undefined, AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(request(unix, 'GET', '/stall-body', undefined, AbortSignal.timeout(200))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 
   it('reports a missing socket as a connection error', async () => {
@@ -133,14 +141,24 @@ describe('endpoints without a plain HTTP path', () => {
 
 describe('curlEquivalent', () => {
   it('uses --unix-socket for a socket', () => {
-    expect(curlEquivalent(unix, 'GET', '/_ping')).toBe(`curl -s --unix-socket ${unix.socketPath} -X GET http://localhost/_ping`);
+    expect(curlEquivalent(unix, 'GET', '/_ping')).toBe(
+      `curl -s --unix-socket ${unix.socketPath} -X GET http://localhost/_ping`,
+    );
   });
 
   it('uses host and port for tcp', () => {
-    expect(curlEquivalent(tcp, 'POST', '/v1.41/containers/x/start')).toBe(`curl -s -X POST http://${tcp.host.slice(6)}/v1.41/containers/x/start`);
+    expect(curlEquivalent(tcp, 'POST', '/v1.41/containers/x/start')).toBe(
+      `curl -s -X POST http://${tcp.host.slice(6)}/v1.41/containers/x/start`,
+    );
   });
 
   it('has none for a Windows pipe', () => {
-    expect(curlEquivalent({ source: 'test', host: 'npipe:////./pipe/docker_engine', socketPath: '\\\\.\\pipe\\docker_engine' }, 'GET', '/_ping')).toBeUndefined();
+    expect(
+      curlEquivalent(
+        { source: 'test', host: 'npipe:////./pipe/docker_engine', socketPath: '\\\\.\\pipe\\docker_engine' },
+        'GET',
+        '/_ping',
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseSections, sectionsScript } from '../../labs/kit/sections.ts';
+import { parseSections, sectionsScript } from '../../labs/kit/parse/sections.ts';
 
 describe('sections', () => {
   it('runs commands in one shell and splits their output back by name', () => {
-    const script = sectionsScript({ first: 'echo one; echo two', noNewline: "printf 'a\\0b'", failing: 'echo oops >&2; false', shared: 'x=3' });
+    const script = sectionsScript({
+      first: 'echo one; echo two',
+      noNewline: "printf 'a\\0b'",
+      failing: 'echo oops >&2; false',
+      shared: 'x=3',
+    });
     const output = execFileSync('sh', ['-c', `${script}; echo "x is $x"`], { encoding: 'utf8' });
     const sections = parseSections(output, ['first', 'noNewline', 'failing', 'shared', 'missing']);
     expect(sections.first).toBe('one\ntwo');

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { WharfError } from '../errors.ts';
+import { WharfError } from '../core/errors.ts';
 import { engineCandidates, type DiscoveryEnvironment } from './candidates.ts';
 import type { Endpoint } from './endpoint.ts';
 import { noEngineError } from './no-engine.ts';

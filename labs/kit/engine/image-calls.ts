@@ -16,7 +16,13 @@ export interface HistoryEntry {
 function get<T>(docker: Docker, path: string, abortSignal: AbortSignal, isStream = false): Promise<T> {
   return new Promise((resolve, reject) => {
     docker.modem.dial(
-      { path, method: 'GET', isStream, abortSignal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } },
+      {
+        path,
+        method: 'GET',
+        isStream,
+        abortSignal,
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+      },
       (error, result) => (error ? reject(error) : resolve(result as T)),
     );
   });

@@ -1,4 +1,4 @@
-import { WharfError } from '../errors.ts';
+import { WharfError } from '../core/errors.ts';
 import type { ProbeOutcome } from './probe.ts';
 
 const START_AN_ENGINE = [

@@ -2,7 +2,11 @@ import type { StepWords } from './step-view.ts';
 import type { LabEvent } from './types.ts';
 
 /** Every fact the run observed, labelled in the language on screen, for the "all facts" panel. */
-export function renderAllFacts(host: HTMLElement, facts: Extract<LabEvent, { type: 'fact' }>[], words: StepWords): void {
+export function renderAllFacts(
+  host: HTMLElement,
+  facts: Extract<LabEvent, { type: 'fact' }>[],
+  words: StepWords,
+): void {
   const list = document.createElement('dl');
   for (const fact of facts) {
     const term = document.createElement('dt');

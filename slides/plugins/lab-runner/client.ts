@@ -38,7 +38,12 @@ export class RunnerClient {
 
   async start(lab: string): Promise<string> {
     const response = this.check(
-      await fetch(API.runs, { method: 'POST', headers: this.headers(true), body: JSON.stringify({ lab }), signal: AbortSignal.timeout(5000) }),
+      await fetch(API.runs, {
+        method: 'POST',
+        headers: this.headers(true),
+        body: JSON.stringify({ lab }),
+        signal: AbortSignal.timeout(5000),
+      }),
     );
     const body = (await response.json()) as Partial<StartRunReply> & { error?: string };
     if (!response.ok || !body.runnerRunId) throw new Error(body.error ?? `runner answered ${response.status}`);
@@ -46,7 +51,11 @@ export class RunnerClient {
   }
 
   async stop(runnerRunId: string): Promise<void> {
-    await fetch(API.stopRun(runnerRunId), { method: 'POST', headers: this.headers(), signal: AbortSignal.timeout(5000) });
+    await fetch(API.stopRun(runnerRunId), {
+      method: 'POST',
+      headers: this.headers(),
+      signal: AbortSignal.timeout(5000),
+    });
   }
 
   /** Streams a run's events (Server-Sent Events) until the run ends or `signal` aborts. */

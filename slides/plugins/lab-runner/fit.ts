@@ -90,7 +90,11 @@ const grid = (box: Box, fontSize: number) => ({
   rows: Math.floor(box.height / (fontSize * LINE_HEIGHT)) - 1,
 });
 
-export function layoutStep<B extends Block>(blocks: B[], box: Box, options: { linesHidden(count: number): string; continued?: B }): Layout<B> {
+export function layoutStep<B extends Block>(
+  blocks: B[],
+  box: Box,
+  options: { linesHidden(count: number): string; continued?: B },
+): Layout<B> {
   for (const fontSize of STEP_FONT_SIZES) {
     const { columns, rows } = grid(box, fontSize);
     if (rowsOf(blocks, columns) <= rows) return { fontSize, pages: [blocks] };
@@ -100,7 +104,9 @@ export function layoutStep<B extends Block>(blocks: B[], box: Box, options: { li
   const paginate = (share: number): B[][] => {
     const longest = Math.max(3, Math.floor(rows * share));
     const shortened = blocks.map((block) =>
-      block.shrinkable && block.lines.length > longest ? { ...block, lines: elide(block.lines, longest - 1, options.linesHidden) } : block,
+      block.shrinkable && block.lines.length > longest
+        ? { ...block, lines: elide(block.lines, longest - 1, options.linesHidden) }
+        : block,
     );
     const pages: B[][] = [[]];
     let used = 0;

@@ -3,7 +3,12 @@ import type { Lang } from '../../deck/lang.ts';
 import type { Facts } from './types.ts';
 
 /** The lab's headline facts as cards: a big value in human units and what it means. */
-export function renderHeadlines(host: HTMLElement, presentation: LabPresentation | undefined, facts: Facts, lang: Lang): void {
+export function renderHeadlines(
+  host: HTMLElement,
+  presentation: LabPresentation | undefined,
+  facts: Facts,
+  lang: Lang,
+): void {
   const cards = presentation?.headlines(facts, lang) ?? [];
   host.replaceChildren(
     ...cards.map((card) => {

@@ -46,9 +46,12 @@ export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlug
       if (access.kind === 'session') {
         // Only a key the person pressed: reveal's triggerKey (its postMessage API, the speaker view)
         // calls bindings with a plain object, never a trusted event.
-        deck.addKeyBinding({ keyCode: R_KEY, key: 'R', description: 'Run or stop the lab on this slide' }, (event?: Event) => {
-          if (event?.isTrusted === true) void current()?.toggle();
-        });
+        deck.addKeyBinding(
+          { keyCode: R_KEY, key: 'R', description: 'Run or stop the lab on this slide' },
+          (event?: Event) => {
+            if (event?.isTrusted === true) void current()?.toggle();
+          },
+        );
       }
     },
   };

@@ -9,8 +9,8 @@ import { recordingFor } from './recordings.ts';
 import type { RunnerAccess } from './session.ts';
 import { layOutStep, renderPage, type StepWords } from './step-view.ts';
 import { addToStory, emptyStory, factsOf, type Story } from './story.ts';
-import { paneText, type PaneText } from './text.ts';
-import type { Facts, Recording, StreamedEvent } from './types.ts';
+import { type PaneText, paneText } from './text.ts';
+import type { EngineStatus, Facts, Recording, StreamedEvent } from './types.ts';
 
 type PaneState = 'idle' | 'starting' | 'running' | 'stopping';
 
@@ -122,7 +122,7 @@ export class LabPane {
   async run(): Promise<void> {
     if (this.state !== 'idle') return;
     if (!this.client) return this.showRecording(this.noLiveRun, await recordingFor(this.lab));
-    let engine;
+    let engine: EngineStatus | undefined;
     try {
       engine = await this.client.engineStatus();
     } catch (error) {
@@ -142,7 +142,8 @@ export class LabPane {
       await this.client.follow(this.runnerRunId, (streamed) => this.onLiveEvent(streamed), this.follow.signal);
     } catch (error) {
       if (error instanceof SessionExpiredError) return this.lockOut();
-      if (!this.follow?.signal.aborted) this.setStatus(this.text.failed(error instanceof Error ? error.message : String(error)));
+      if (!this.follow?.signal.aborted)
+        this.setStatus(this.text.failed(error instanceof Error ? error.message : String(error)));
     } finally {
       this.runnerRunId = undefined;
       this.setState('idle');
@@ -162,7 +163,11 @@ export class LabPane {
     addToStory(this.story, event);
     if (event.type === 'start') this.setStatus(this.text.running(`${event.engine.product} ${event.engine.version}`));
     if (event.type === 'result') {
-      this.setStatus(event.ok ? this.text.finished((event.durationMs / 1000).toFixed(1)) : this.text.failed(event.error?.message ?? ''));
+      this.setStatus(
+        event.ok
+          ? this.text.finished((event.durationMs / 1000).toFixed(1))
+          : this.text.failed(event.error?.message ?? ''),
+      );
     }
     this.drawAll(true);
     if (event.type === 'fact') this.drawFacts();
@@ -211,7 +216,11 @@ export class LabPane {
     const pages = steps.flatMap((step, index) => {
       const last = index === steps.length - 1;
       const layout = layOutStep({ step, ending: last ? ending : [], live: live && last }, this.words, STEP_BOX);
-      return layout.pages.map((blocks, page) => ({ blocks, fontSize: layout.fontSize, counter: `${index + 1}${page ? '+' : ''}/${steps.length}` }));
+      return layout.pages.map((blocks, page) => ({
+        blocks,
+        fontSize: layout.fontSize,
+        counter: `${index + 1}${page ? '+' : ''}/${steps.length}`,
+      }));
     });
     const changed = this.stepsHost.children.length !== pages.length;
     while (this.stepsHost.children.length > pages.length) this.stepsHost.lastElementChild!.remove();
@@ -225,7 +234,9 @@ export class LabPane {
       }
       this.stepsHost.append(block);
     }
-    pages.forEach((page, index) => renderPage(this.stepsHost.children[index] as HTMLElement, page.blocks, page.fontSize, page.counter));
+    pages.forEach((page, index) => {
+      renderPage(this.stepsHost.children[index] as HTMLElement, page.blocks, page.fontSize, page.counter);
+    });
     if (changed) this.onStepsChanged(pages.length - 1, live);
   }
 

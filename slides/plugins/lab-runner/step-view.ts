@@ -20,18 +20,34 @@ export interface StepWords {
 }
 
 const prefixed = (text: string, first: string, rest = ' '.repeat(first.length)) =>
-  text.replace(/\s+$/, '').split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
+  text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line, i) => `${i === 0 ? first : rest}${line}`);
 
 function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
   switch (event.type) {
     case 'command':
       return { kind: 'command', lines: prefixed(event.text, '$ ', '  '), shrinkable: false, indent: 2 };
     case 'output':
-      return { kind: 'output', lines: event.text.replace(/\s+$/, '').split('\n').map((line) => `│ ${line}`), shrinkable: true, indent: 2 };
+      return {
+        kind: 'output',
+        lines: event.text
+          .replace(/\s+$/, '')
+          .split('\n')
+          .map((line) => `│ ${line}`),
+        shrinkable: true,
+        indent: 2,
+      };
     case 'note':
       return { kind: 'note', lines: prefixed(words.translate(event.text), '→ '), shrinkable: false, indent: 2 };
     case 'fact':
-      return { kind: 'fact', lines: [`◆ ${words.factLabel(event.key, event.label)}: ${words.factValue(event.key, event.value)}`], shrinkable: false, indent: 2 };
+      return {
+        kind: 'fact',
+        lines: [`◆ ${words.factLabel(event.key, event.label)}: ${words.factValue(event.key, event.value)}`],
+        shrinkable: false,
+        indent: 2,
+      };
     case 'wait':
       return { kind: 'wait', lines: [`… ${words.translate(event.label)}`], shrinkable: false, indent: 2 };
     case 'cleanup': {
@@ -42,7 +58,16 @@ function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
     case 'result':
       return event.ok
         ? { kind: 'ok', lines: [words.text.done((event.durationMs / 1000).toFixed(1))], shrinkable: false }
-        : { kind: 'failed', lines: prefixed(`✘ ${event.error?.message ?? ''}${event.error?.hint ? `\n${event.error.hint}` : ''}`, '', '  '), shrinkable: true, indent: 2 };
+        : {
+            kind: 'failed',
+            lines: prefixed(
+              `✘ ${event.error?.message ?? ''}${event.error?.hint ? `\n${event.error.hint}` : ''}`,
+              '',
+              '  ',
+            ),
+            shrinkable: true,
+            indent: 2,
+          };
     default:
       return undefined;
   }
@@ -66,7 +91,9 @@ export function layOutStep({ step, ending, live }: StepInput, words: StepWords, 
     const block = blockOf(event, words);
     if (block) blocks.push(block);
   }
-  const continued: ViewBlock | undefined = title ? { kind: 'title', lines: [`● ${title} ${words.text.continued}`], shrinkable: false, indent: 2 } : undefined;
+  const continued: ViewBlock | undefined = title
+    ? { kind: 'title', lines: [`● ${title} ${words.text.continued}`], shrinkable: false, indent: 2 }
+    : undefined;
   return layoutStep(blocks, box, { linesHidden: words.text.linesHidden, continued });
 }
 

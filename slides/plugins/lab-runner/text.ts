@@ -3,7 +3,8 @@ import type { Recording } from './types.ts';
 
 const when = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const engineName = (r: Recording) => `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})`;
+const engineName = (r: Recording) =>
+  `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})`;
 
 /** Every string the lab pane shows, in both languages. */
 export const paneText = {
@@ -12,12 +13,14 @@ export const paneText = {
     stop: 'Stop ■',
     allFacts: (count: number) => `All facts (${count})`,
     ready: 'Press Run (or R) to run this lab live on the engine.',
-    readyWithRecording: (r: Recording) => `Recorded ${when(r.recordedAt, 'en')} on ${engineName(r)}. Press Run (or R) to run it live.`,
+    readyWithRecording: (r: Recording) =>
+      `Recorded ${when(r.recordedAt, 'en')} on ${engineName(r)}. Press Run (or R) to run it live.`,
     running: (engine: string) => `Live on ${engine}`,
     stopping: 'Stopping and cleaning up…',
     finished: (seconds: string) => `Finished in ${seconds} s — live run`,
     failed: (message: string) => `Failed: ${message}`,
-    fallback: (why: string, r?: Recording) => `${why} ${r ? `Showing the recording from ${when(r.recordedAt, 'en')} on ${engineName(r)}.` : 'No recording of this lab yet.'}`,
+    fallback: (why: string, r?: Recording) =>
+      `${why} ${r ? `Showing the recording from ${when(r.recordedAt, 'en')} on ${engineName(r)}.` : 'No recording of this lab yet.'}`,
     noRunner: 'Live runs need “npm start”.',
     locked: 'Live runs need the link “npm start” printed in its terminal.',
     runnerDown: 'The lab runner does not answer.',
@@ -35,16 +38,19 @@ export const paneText = {
     stop: '停止 ■',
     allFacts: (count: number) => `全部观察结果（${count}）`,
     ready: '点“运行”（或按 R）在真实引擎上现场跑这个实验。',
-    readyWithRecording: (r: Recording) => `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r)}。点“运行”（或按 R）现场再跑一次。`,
+    readyWithRecording: (r: Recording) =>
+      `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r)}。点“运行”（或按 R）现场再跑一次。`,
     running: (engine: string) => `现场运行：${engine}`,
     stopping: '正在停止并清理…',
     finished: (seconds: string) => `现场运行完成，用时 ${seconds} 秒`,
     failed: (message: string) => `运行失败：${message}`,
-    fallback: (why: string, r?: Recording) => `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
+    fallback: (why: string, r?: Recording) =>
+      `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
     noRunner: '现场运行需要 npm start。',
     locked: '现场运行需要打开 npm start 在终端里打印的链接。',
     runnerDown: '实验运行器没有响应。',
-    engineDown: (error: string) => (/No container engine/.test(error) ? '没有找到可用的容器引擎。' : `容器引擎不可用：${error}`),
+    engineDown: (error: string) =>
+      /No container engine/.test(error) ? '没有找到可用的容器引擎。' : `容器引擎不可用：${error}`,
     stepOf: (step: number, total: number) => `第 ${step} 步，共 ${total} 步`,
     stepHint: '下一步：→',
     linesHidden: (count: number) => `│ … 省略 ${count} 行 …`,

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WharfError } from '../../../labs/kit/errors.ts';
+import { WharfError } from '../../../labs/kit/core/errors.ts';
 import { connectEngine, passedOver } from '../../../labs/kit/engine/connect.ts';
 import { noEngineError } from '../../../labs/kit/engine/no-engine.ts';
 import { reasonFor } from '../../../labs/kit/engine/probe.ts';

@@ -31,16 +31,25 @@ describe('elide', () => {
 
 describe('layoutStep', () => {
   const box = { width: 600, height: 300 };
-  const block = (n: number, shrinkable = false) => ({ lines: Array.from({ length: n }, (_, i) => `row ${i}`), shrinkable });
+  const block = (n: number, shrinkable = false) => ({
+    lines: Array.from({ length: n }, (_, i) => `row ${i}`),
+    shrinkable,
+  });
 
   it('picks the largest font at which the step fits one page', () => {
-    expect(layoutStep([block(3)], box, { linesHidden: String })).toEqual({ fontSize: STEP_FONT_SIZES[0], pages: [[block(3)]] });
+    expect(layoutStep([block(3)], box, { linesHidden: String })).toEqual({
+      fontSize: STEP_FONT_SIZES[0],
+      pages: [[block(3)]],
+    });
   });
 
   it('shortens long output and continues on another page, never below the smallest font', () => {
     const title = { lines: ['● title'], shrinkable: false };
     const continued = { lines: ['● title (continued)'], shrinkable: false };
-    const layout = layoutStep([title, block(40, true), block(8), block(8)], box, { linesHidden: (n) => `… ${n}`, continued });
+    const layout = layoutStep([title, block(40, true), block(8), block(8)], box, {
+      linesHidden: (n) => `… ${n}`,
+      continued,
+    });
     expect(layout.fontSize).toBe(STEP_FONT_SIZES.at(-1));
     expect(layout.pages.length).toBeGreaterThan(1);
     expect(layout.pages[1]![0]).toBe(continued);

@@ -17,7 +17,13 @@ describe.each(recordings.map((r) => [r.lab, r] as const))('%s in Chinese', (lab,
 
   it('translates every step title, note and wait label it recorded', () => {
     const words = recording.events.flatMap(({ event }) =>
-      event.type === 'step' ? [event.title] : event.type === 'note' ? [event.text] : event.type === 'wait' ? [event.label] : [],
+      event.type === 'step'
+        ? [event.title]
+        : event.type === 'note'
+          ? [event.text]
+          : event.type === 'wait'
+            ? [event.label]
+            : [],
     );
     expect(words.filter((english) => zh(english) === english)).toEqual([]);
   });

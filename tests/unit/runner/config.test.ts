@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, deckPort, parsePort, PortSettingError } from '../../../runner/config.ts';
+import { DEFAULT_PORT, deckPort, PortSettingError, parsePort } from '../../../runner/config.ts';
 
 describe('WHARF_PORT', () => {
   it('takes plain decimal port numbers', () => {

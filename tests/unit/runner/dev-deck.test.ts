@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../runner/headers.ts';
-import { repoRoot, type Runner, startRunner } from '../../../runner/server.ts';
+import { type Runner, repoRoot, startRunner } from '../../../runner/server.ts';
 import { type DeckServer, serveDeck } from '../../../scripts/pdf.ts';
 import { noEngine, send } from '../../runner/support.ts';
 
@@ -58,7 +58,9 @@ describe('npm run dev', () => {
   it('refuses /__open-in-editor: no editor opens', async () => {
     const before = await editorOpened();
     expect((await send(runner.port, 'GET', openInEditor())).status).toBe(404);
-    expect((await send(runner.port, 'GET', `/__open-in-editor?file=${encodeURIComponent(`${victim}:1:1`)}`)).status).toBe(404);
+    expect(
+      (await send(runner.port, 'GET', `/__open-in-editor?file=${encodeURIComponent(`${victim}:1:1`)}`)).status,
+    ).toBe(404);
     // The control above shows vite opens the editor within milliseconds of the request.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await editorOpened()).toBe(before);
@@ -78,7 +80,13 @@ describe('npm run dev', () => {
     const navigate = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
     expect((await send(runner.port, 'GET', '/?lang=zh', navigate)).status).toBe(200);
     expect((await send(runner.port, 'GET', '/main.ts', navigate)).status).toBe(404);
-    expect((await send(runner.port, 'GET', `/@fs${repoRoot}/node_modules/reveal.js/dist/reveal.mjs`, { 'sec-fetch-dest': 'iframe' })).status).toBe(404);
+    expect(
+      (
+        await send(runner.port, 'GET', `/@fs${repoRoot}/node_modules/reveal.js/dist/reveal.mjs`, {
+          'sec-fetch-dest': 'iframe',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   /** A raw websocket handshake: the status line the server answered. */
@@ -92,19 +100,34 @@ describe('npm run dev', () => {
       });
       socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
       socket.on('error', () => {});
-      const all = { host: `127.0.0.1:${runner.port}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers };
-      socket.write(`GET ${path} HTTP/1.1\r\n${Object.entries(all).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+      const all = {
+        host: `127.0.0.1:${runner.port}`,
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        ...headers,
+      };
+      socket.write(
+        `GET ${path} HTTP/1.1\r\n${Object.entries(all)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\r\n')}\r\n\r\n`,
+      );
       setTimeout(() => socket.destroy(), 5000);
     });
 
-  it('hands vite only its own hot-reload socket, from the deck\'s origin', async () => {
+  it("hands vite only its own hot-reload socket, from the deck's origin", async () => {
     const origin = `http://127.0.0.1:${runner.port}`;
     // vite's client asks with the token its own code carries, as the deck does.
     const client = (await send(runner.port, 'GET', '/@vite/client')).body;
     const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
     expect(token).toBeDefined();
-    expect(await handshake(`/?token=${token}`, { origin, 'sec-websocket-protocol': 'vite-hmr' })).toMatch(/^HTTP\/1.1 101/);
-    expect(await handshake(`/?token=${token}`, { origin: 'http://attacker.example', 'sec-websocket-protocol': 'vite-hmr' })).toMatch(/^HTTP\/1.1 404/);
+    expect(await handshake(`/?token=${token}`, { origin, 'sec-websocket-protocol': 'vite-hmr' })).toMatch(
+      /^HTTP\/1.1 101/,
+    );
+    expect(
+      await handshake(`/?token=${token}`, { origin: 'http://attacker.example', 'sec-websocket-protocol': 'vite-hmr' }),
+    ).toMatch(/^HTTP\/1.1 404/);
     expect(await handshake('/api/labs', { origin })).toMatch(/^HTTP\/1.1 404/);
   });
 });

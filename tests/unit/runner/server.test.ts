@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../runner/headers.ts';
 import { API, CSRF_HEADER } from '../../../runner/protocol.ts';
 import { type Runner, startRunner } from '../../../runner/server.ts';
-import { idleLab, noEngine, openSession, send, type SessionHeaders, tinyDeck } from '../../runner/support.ts';
+import { idleLab, noEngine, openSession, type SessionHeaders, send, tinyDeck } from '../../runner/support.ts';
 
 let runner: Runner;
 let session: SessionHeaders;
@@ -19,8 +19,10 @@ beforeAll(async () => {
 afterAll(() => runner.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => send(runner.port, 'GET', path, headers);
-const post = (path: string, headers: Record<string, string>, body = '{"lab":"nope"}') => send(runner.port, 'POST', path, headers, body);
-const without = (headers: Record<string, string>, name: string) => Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
+const post = (path: string, headers: Record<string, string>, body = '{"lab":"nope"}') =>
+  send(runner.port, 'POST', path, headers, body);
+const without = (headers: Record<string, string>, name: string) =>
+  Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
 
 describe('the API with a session (the baseline every refusal differs from)', () => {
   it('answers the deck that opened a session with the printed key', async () => {
@@ -30,9 +32,15 @@ describe('the API with a session (the baseline every refusal differs from)', () 
   });
 
   it('sets the session cookie HttpOnly, SameSite=Strict, for /api/ only', async () => {
-    const reply = await post(API.session, { origin, 'content-type': 'application/json' }, JSON.stringify({ key: runner.sessions.key }));
+    const reply = await post(
+      API.session,
+      { origin, 'content-type': 'application/json' },
+      JSON.stringify({ key: runner.sessions.key }),
+    );
     expect(reply.status).toBe(201);
-    expect(String(reply.headers['set-cookie'])).toMatch(new RegExp(`^wharf_session_${runner.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/api/$`));
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      new RegExp(`^wharf_session_${runner.port}=[\\w-]+; HttpOnly; SameSite=Strict; Path=/api/$`),
+    );
   });
 });
 
@@ -49,7 +57,15 @@ describe('another local user (curl, any header they like)', () => {
   it('cannot start a lab with a forged Origin and no session', async () => {
     const forged = { origin, 'content-type': 'application/json' };
     expect((await post(API.runs, forged, '{"lab":"idle"}')).status).toBe(401);
-    expect((await post(API.runs, { ...forged, cookie: `wharf_session_${runner.port}=guess`, [CSRF_HEADER]: 'guess' }, '{"lab":"idle"}')).status).toBe(401);
+    expect(
+      (
+        await post(
+          API.runs,
+          { ...forged, cookie: `wharf_session_${runner.port}=guess`, [CSRF_HEADER]: 'guess' },
+          '{"lab":"idle"}',
+        )
+      ).status,
+    ).toBe(401);
     expect(runner.runs.active()).toEqual([]);
   });
 
@@ -61,7 +77,8 @@ describe('another local user (curl, any header they like)', () => {
   });
 
   it('cannot open a session with a wrong key, and cannot keep guessing', async () => {
-    const guess = (key: string) => post(API.session, { origin, 'content-type': 'application/json' }, JSON.stringify({ key }));
+    const guess = (key: string) =>
+      post(API.session, { origin, 'content-type': 'application/json' }, JSON.stringify({ key }));
     const statuses = [];
     for (let i = 0; i < 25; i++) statuses.push((await guess(`wrong-${i}`)).status);
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
@@ -89,7 +106,15 @@ describe('requests a hostile page can make', () => {
     expect((await post(API.runs, { ...session, origin: `http://127.0.0.1:${runner.port + 1}` })).status).toBe(403);
     expect((await get(API.labs, { ...without(session, 'origin'), 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect((await post(API.runs, without(session, 'origin'))).status).toBe(403);
-    expect((await post(API.session, { origin: 'http://attacker.example', 'content-type': 'application/json' }, JSON.stringify({ key: runner.sessions.key }))).status).toBe(403);
+    expect(
+      (
+        await post(
+          API.session,
+          { origin: 'http://attacker.example', 'content-type': 'application/json' },
+          JSON.stringify({ key: runner.sessions.key }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('grants no cross-origin reads: no CORS headers, whatever the Origin', async () => {
@@ -108,7 +133,7 @@ describe('requests a hostile page can make', () => {
 });
 
 describe('stage mode serves the built deck and nothing else', () => {
-  it('serves exactly the build\'s files, GET and HEAD only', async () => {
+  it("serves exactly the build's files, GET and HEAD only", async () => {
     expect((await get('/assets/app-abc123.js')).status).toBe(200);
     expect((await send(runner.port, 'HEAD', '/')).status).toBe(200);
     expect((await send(runner.port, 'POST', '/', { origin })).status).toBe(405);
@@ -133,7 +158,13 @@ describe('stage mode serves the built deck and nothing else', () => {
   });
 
   it('sends the security headers with pages, assets, the API and refusals alike', async () => {
-    const replies = await Promise.all([get('/'), get('/assets/app-abc123.js'), get(API.labs, session), get('/nope'), get('/', { host: 'attacker.example' })]);
+    const replies = await Promise.all([
+      get('/'),
+      get('/assets/app-abc123.js'),
+      get(API.labs, session),
+      get('/nope'),
+      get('/', { host: 'attacker.example' }),
+    ]);
     for (const reply of replies) {
       expect(reply.headers).toMatchObject({
         'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -167,7 +198,14 @@ function upgrade(path: string, headers: Record<string, string>): Promise<{ answe
       resolve({ answer, closedAfterMs: performance.now() - started });
     });
     socket.on('error', () => {});
-    const lines = Object.entries({ host: `127.0.0.1:${runner.port}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers });
+    const lines = Object.entries({
+      host: `127.0.0.1:${runner.port}`,
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      ...headers,
+    });
     socket.write(`GET ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
   });
 }
@@ -185,10 +223,14 @@ describe('raw sockets', () => {
 
   it('caps the number of open connections', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: 80 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
-        const socket = connect(runner.port, '127.0.0.1', () => resolve(socket));
-        socket.on('error', () => {});
-      })),
+      Array.from(
+        { length: 80 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(runner.port, '127.0.0.1', () => resolve(socket));
+            socket.on('error', () => {});
+          }),
+      ),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const open = sockets.filter((socket) => !socket.destroyed && socket.readyState === 'open');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../runner/session.ts';
 
 describe('runner sessions', () => {
-  it('opens a session only for this start\'s key', () => {
+  it("opens a session only for this start's key", () => {
     const store = new SessionStore(4173);
     expect(store.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(store.open(undefined)).toBeUndefined();

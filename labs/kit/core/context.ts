@@ -1,0 +1,205 @@
+import type Docker from 'dockerode';
+import type { Engine } from '../engine/connect.ts';
+import { execIn, runToCompletion, startContainer } from '../engine/containers.ts';
+import { buildLabImage, imagesPath } from '../engine/images.ts';
+import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, runLine } from '../spec/container.ts';
+import { shellLine } from '../spec/shell.ts';
+import { WharfError } from './errors.ts';
+import type { FactValue, LabEventInput } from './events.ts';
+import type { Box, FactShape, LabContext, RunSpec } from './lab.ts';
+import { runLabels } from './labels.ts';
+
+/** A line a verb showed, and whether its command part was a `shown:` simplification. */
+export interface ShownLine {
+  text: string;
+  simplified: boolean;
+}
+
+/**
+ * Lets a test see each engine object a verb made right after it made it, beside the line it
+ * showed: the shown-equals-run test replays the line through the docker CLI and compares.
+ */
+export interface ShownProbe {
+  container(line: ShownLine, container: Docker.Container): Promise<void>;
+  exec(line: ShownLine, execId: string): Promise<void>;
+  build(line: ShownLine, tag: string): Promise<void>;
+}
+
+export const ENGINE_DIR = '/engine';
+
+interface ContextInput {
+  lab: { id: string; facts: Record<string, { label: string }> };
+  engine: Engine;
+  runLabel: string;
+  baseImage: string;
+  signal: AbortSignal;
+  emit: (event: LabEventInput) => void;
+  facts: Record<string, FactValue>;
+  probe?: ShownProbe;
+}
+
+/** The lab context: every verb applies labels, name and signal, and shows the line derived from its spec. */
+export function createContext<F extends FactShape<F>>(input: ContextInput): LabContext<F> {
+  const { engine, runLabel, baseImage, signal, emit, probe } = input;
+  const docker = engine.docker;
+  const labels = runLabels(input.lab.id, runLabel);
+  const name = (what: string) => `wharf-${input.lab.id}-${what}-${runLabel}`;
+  const show = (text: string, wait?: string) => {
+    emit({ type: 'command', text });
+    if (wait) emit({ type: 'wait', label: wait });
+  };
+
+  const specOf = (spec: RunSpec, role?: string): ContainerSpec => {
+    const { shown: _shown, print: _print, deadlineMs: _deadline, wait: _wait, ...rest } = spec;
+    return {
+      ...rest,
+      image: spec.image ?? baseImage,
+      name: spec.name === undefined ? undefined : name(spec.name),
+      labels: role ? { ...labels, 'wharf.role': role } : labels,
+    };
+  };
+  const announce = (spec: ContainerSpec, mode: RunMode, from: RunSpec): ShownLine => {
+    const line = { text: runLine(spec, mode, from.shown), simplified: from.shown !== undefined };
+    show(line.text, from.wait);
+    return line;
+  };
+  const printed = (result: { stdout: string; stderr: string }, print = false) => {
+    const text = (result.stdout + result.stderr).trim();
+    if (print && text) emit({ type: 'output', text });
+    return text;
+  };
+
+  const run = async (spec: RunSpec, role?: string) => {
+    const full = specOf(spec, role);
+    const line = announce(full, 'remove', spec);
+    const onCreated = probe && ((container: Docker.Container) => probe.container(line, container));
+    const result = await runToCompletion(docker, createOptions(full), signal, {
+      deadlineMs: spec.deadlineMs,
+      onCreated,
+    });
+    return { ...result, printed: printed(result, spec.print) };
+  };
+
+  const fact = (key: string, value: unknown, label?: string) => {
+    input.facts[key] = value as FactValue;
+    emit({ type: 'fact', key, value: value as FactValue, label: label ?? input.lab.facts[key]?.label ?? key });
+  };
+
+  return {
+    docker,
+    engine: engine.info,
+    runLabel,
+    labels,
+    baseImage,
+    signal,
+    name,
+    step: (title) => emit({ type: 'step', title }),
+    shown: show,
+    output: (text) => emit({ type: 'output', text }),
+    note: (text) => emit({ type: 'note', text: text.replace(/\n\s*/g, ' ') }),
+    wait: (label) => emit({ type: 'wait', label }),
+    fact,
+    facts: (values) => {
+      for (const [key, value] of Object.entries(values)) fact(key, value);
+    },
+
+    run: (spec) => run(spec),
+
+    async timeRuns(spec, times) {
+      const full = specOf(spec);
+      const line = { text: runLine(full, 'remove'), simplified: false };
+      show(`for i in $(seq ${times}); do time ${line.text}; done`);
+      emit({ type: 'wait', label: `starting ${times} containers one after the other` });
+      const samples: number[] = [];
+      for (let i = 0; i < times; i += 1) {
+        const onCreated =
+          i === 0 && probe ? (container: Docker.Container) => probe.container(line, container) : undefined;
+        const started = performance.now();
+        await runToCompletion(docker, createOptions(full), signal, { deadlineMs: spec.deadlineMs, onCreated });
+        samples.push(Math.round(performance.now() - started));
+      }
+      return samples;
+    },
+
+    async start(spec) {
+      const full = specOf(spec);
+      const line = announce(full, 'detached', spec);
+      const onCreated = probe && ((container: Docker.Container) => probe.container(line, container));
+      const container = await startContainer(docker, createOptions(full), signal, onCreated);
+      return { name: full.name ?? container.id, id: container.id, container };
+    },
+
+    async exec(box, cmd, options = {}) {
+      const text = shellLine(execArgv(box.name, options.shown ?? cmd, options.user));
+      show(text, options.wait);
+      const result = await execIn(docker, box.container, cmd, { signal, user: options.user });
+      await probe?.exec({ text, simplified: options.shown !== undefined }, result.execId);
+      printed(result, options.print);
+      return result;
+    },
+
+    async build(imageName, options) {
+      const text = shellLine(buildArgv(options.tag, imagesPath(imageName), options.dockerfile));
+      show(text, options.wait);
+      const built = await buildLabImage(docker, {
+        name: imageName,
+        tag: options.tag,
+        dockerfile: options.dockerfile,
+        labels,
+        signal,
+        onLine: options.showOutput === false ? undefined : (line) => emit({ type: 'output', text: line }),
+      });
+      await probe?.build({ text, simplified: false }, options.tag);
+      return built;
+    },
+
+    async onHost(script, spec = {}) {
+      const result = await run({ ...spec, pid: 'host', cmd: ['sh', '-c', script] }, 'host-view');
+      if (result.exitCode !== 0) {
+        const said = result.stderr.trim() || result.stdout.trim();
+        throw new WharfError(`The host-view helper failed (exit ${result.exitCode}): ${said}`);
+      }
+      return result.stdout;
+    },
+
+    // The path names a place on the ENGINE's host, which the engine resolves itself: this works where
+    // the engine lives in a VM, and needs no privilege (unlike /proc/1/root from a --pid=host helper).
+    inEngineDir: (enginePath, script, spec) =>
+      run(
+        { ...spec, cmd: ['sh', '-c', script], mounts: [{ source: enginePath, target: ENGINE_DIR, readOnly: true }] },
+        'engine-files',
+      ),
+
+    async inspect(box, format) {
+      show(shellLine(['docker', 'inspect', '--format', format, box.name]));
+      return box.container.inspect({ abortSignal: signal });
+    },
+
+    async stop(box, seconds, wait) {
+      show(shellLine(['docker', 'stop', '-t', String(seconds), box.name]), wait);
+      await box.container.stop({ t: seconds, abortSignal: signal });
+    },
+
+    async remove(box) {
+      show(shellLine(['docker', 'rm', '-f', box.name]));
+      await box.container.remove({ force: true, abortSignal: signal });
+    },
+
+    async diff(box) {
+      show(shellLine(['docker', 'diff', box.name]));
+      return ((await box.container.changes({ abortSignal: signal })) ?? []) as { Path: string; Kind: 0 | 1 | 2 }[];
+    },
+
+    plan(spec) {
+      const full = specOf(spec);
+      const line = announce(full, 'remove', spec);
+      return {
+        line: line.text,
+        body: createOptions(full),
+        created: async (id) => probe?.container(line, docker.getContainer(id)),
+      };
+    },
+  };
+}
+
+export type { Box };

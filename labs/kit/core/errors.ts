@@ -1,0 +1,25 @@
+/**
+ * An error meant for a person at a terminal or on stage: a plain message plus, where we know it,
+ * what to do about it. The CLI prints these without a stack trace.
+ */
+export class WharfError extends Error {
+  override readonly name = 'WharfError';
+
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
+}
+
+export function describeError(error: unknown): { message: string; hint?: string } {
+  if (error instanceof WharfError) return { message: error.message, hint: error.hint };
+  if (error instanceof Error) return { message: error.message };
+  return { message: String(error) };
+}

@@ -1,0 +1,101 @@
+import { chalk, spinner } from 'zx';
+import type { EventSink, FactValue, LabEvent } from './events.ts';
+
+function formatValue(value: FactValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+const indent = (text: string, prefix: string) =>
+  text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
+
+/** One event as terminal text, or undefined for events that only drive the spinner. */
+export function formatEvent(event: LabEvent): string | undefined {
+  switch (event.type) {
+    case 'start':
+      return [
+        chalk.bold.cyan(`▶ ${event.lab} — ${event.title}`),
+        chalk.dim(`  ${event.shows}`),
+        chalk.dim(
+          `  engine: ${event.engine.product} ${event.engine.version} (${event.engine.arch}, cgroup v${event.engine.cgroupVersion}) at ${event.engine.host} · run ${event.runLabel}`,
+        ),
+        ...(event.engine.passedOver ?? []).map((skipped) => chalk.yellow(`  not used: ${skipped}`)),
+      ].join('\n');
+    case 'step':
+      return `\n${chalk.bold.yellow('●')} ${chalk.bold(event.title)}`;
+    case 'command':
+      return chalk.green(`  $ ${event.text}`);
+    case 'output':
+      return chalk.gray(indent(event.text, '  │ '));
+    case 'note':
+      return indent(event.text, '  → ');
+    case 'fact':
+      return `  ${chalk.magenta('◆')} ${event.label}: ${chalk.bold(formatValue(event.value))}`;
+    case 'cleanup': {
+      const removed = chalk.dim(
+        `\n  cleaned up: ${event.removed} engine object${event.removed === 1 ? '' : 's'} removed`,
+      );
+      return event.leftovers.length
+        ? `${removed}\n${chalk.red(indent(event.leftovers.join('\n'), '  left behind: '))}`
+        : removed;
+    }
+    case 'result': {
+      const seconds = (event.durationMs / 1000).toFixed(1);
+      if (event.ok) return chalk.bold.green(`✔ done in ${seconds} s`);
+      const lines = [chalk.bold.red(`✘ ${event.error?.message ?? 'failed'}`)];
+      if (event.error?.hint) lines.push(indent(event.error.hint, '  '));
+      return lines.join('\n');
+    }
+    case 'wait':
+      return undefined;
+  }
+}
+
+/**
+ * The same text with colour codes whatever this process's own terminal is: for output shown
+ * elsewhere (the deck's terminal pane, recordings). Formatting is synchronous, so lending chalk
+ * a colour level for the call cannot leak into anything else this process prints.
+ */
+export function formatEventInColour(event: LabEvent): string | undefined {
+  // zx's chalk reads back a level of 0 as undefined; setting undefined would turn colours on.
+  const level = chalk.level ?? 0;
+  if (!level) chalk.level = 1;
+  try {
+    return formatEvent(event);
+  } finally {
+    chalk.level = level;
+  }
+}
+
+/**
+ * Prints events for a person. While a `wait` is pending, zx's spinner runs until the next event;
+ * without a terminal (pipes, CI) the wait is printed as a line instead.
+ */
+export function terminalSink(out: NodeJS.WriteStream = process.stdout): EventSink {
+  let stopSpinner: (() => void) | undefined;
+  return (event) => {
+    if (stopSpinner) {
+      stopSpinner();
+      stopSpinner = undefined;
+      process.stderr.write('\x1b[2K\r'); // wipe the spinner's line before printing over it
+    }
+    if (event.type === 'wait') {
+      if (out.isTTY && !process.env.CI) {
+        void spinner(chalk.dim(event.label), () => new Promise<void>((resolve) => (stopSpinner = resolve)));
+      } else {
+        out.write(chalk.dim(`  … ${event.label}\n`));
+      }
+      return;
+    }
+    const text = formatEvent(event);
+    if (text !== undefined) out.write(`${text}\n`);
+  };
+}
+
+/** One JSON object per line: the same events, for programs. */
+export function jsonSink(out: NodeJS.WritableStream = process.stdout): EventSink {
+  return (event) => void out.write(`${JSON.stringify(event)}\n`);
+}

@@ -1,0 +1,142 @@
+import type Docker from 'dockerode';
+import type { EngineInfo } from '../engine/connect.ts';
+import type { Completed } from '../engine/containers.ts';
+import type { BuiltImage } from '../engine/images.ts';
+import type { ContainerSpec } from '../spec/container.ts';
+import type { FactValue } from './events.ts';
+
+/** The facts a lab reports, by key: a type per lab, so tests read them typed. */
+export type FactShape<F> = { [K in keyof F]: FactValue };
+
+/** A fact a lab may report: its label on screen, and (for the type checker only) its value type. */
+export interface FactSpec<T extends FactValue> {
+  label: string;
+  /** Never set: carries T so that tests read each fact with its type. */
+  readonly type?: T;
+}
+
+/** Declares one fact: `hostPid: fact<number>('PID on the host')`. A label may also come at run time. */
+export const fact = <T extends FactValue>(label = ''): FactSpec<T> => ({ label });
+
+export type FactSpecs<F> = { [K in keyof F]: FactSpec<F[K] & FactValue> };
+
+/** The fact values a `facts` table declares: `{ hostPid: fact<number>() }` → `{ hostPid: number }`. */
+export type FactsOf<S> = { [K in keyof S]: S[K] extends FactSpec<infer T> ? T : never };
+
+/** The context of a lab whose facts are declared by the table S (`ContextFor<typeof facts>`). */
+export type ContextFor<S> = LabContext<FactsOf<S>>;
+
+/** What every lab file exports. */
+export interface Lab<F extends FactShape<F> = Record<string, FactValue>> {
+  /** Stable id used on the command line, in labels, on slides: `npm run lab -- <id>`. */
+  id: string;
+  title: string;
+  /** One line: what the audience will see. */
+  shows: string;
+  /** Every fact the lab can report, with its label: the contract its test reads. */
+  facts: FactSpecs<F>;
+  run(ctx: LabContext<F>): Promise<void>;
+}
+
+/** A container a lab started: its full name (as shown) and the engine's handle. */
+export interface Box {
+  name: string;
+  id: string;
+  container: Docker.Container;
+}
+
+/**
+ * A container as a lab asks for it. `name` is short (`web`); the kit makes it unique to the run.
+ * `image` defaults to the base image. `shown` replaces the command part on screen only: a
+ * deliberate simplification, visible in the lab file (the flags shown are still the ones run).
+ */
+export interface RunSpec extends Omit<ContainerSpec, 'name' | 'image' | 'labels'> {
+  name?: string;
+  image?: string;
+  shown?: string[];
+  /** Show what the container printed as output. */
+  print?: boolean;
+  /** Deadline for a run to finish (default 30 s). */
+  deadlineMs?: number;
+  /** Something slow follows the command line: a spinner with this label until the next event. */
+  wait?: string;
+}
+
+export interface ExecOptions {
+  user?: string;
+  /** The command part as shown, when it is a simplification of `cmd`. */
+  shown?: string[];
+  print?: boolean;
+  wait?: string;
+}
+
+/** A helper next to the engine: `--pid=host` (host view) plus the few extra flags a lab needs. */
+export type HostSpec = Pick<
+  RunSpec,
+  'uts' | 'capAdd' | 'securityOpt' | 'memory' | 'memorySwap' | 'cpus' | 'pidsLimit' | 'shown' | 'wait'
+>;
+
+export interface BuildOptions {
+  tag: string;
+  dockerfile?: string;
+  /** Stream the engine's build output (default true). */
+  showOutput?: boolean;
+  wait?: string;
+}
+
+/** What a lab gets to tell its story and touch the engine. Every verb shows the command it runs. */
+export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> {
+  docker: Docker;
+  engine: EngineInfo;
+  /** The value of `wharf.run` on everything this run creates (not the runner's run id). */
+  runLabel: string;
+  /** `wharf.lab` and `wharf.run`: for the rare object a lab creates itself (a volume). */
+  labels: Record<string, string>;
+  /** The shared base image, built or found before the lab starts. */
+  baseImage: string;
+  /** Aborts on Ctrl-C, SIGTERM, a runner's Stop, or the run's deadline. */
+  signal: AbortSignal;
+  /** A name unique to this run: `wharf-<lab>-<what>-<runLabel>`. */
+  name(what: string): string;
+
+  step(title: string): void;
+  /** A command line written by hand: for what no verb runs (curl, ls, docker stats…). */
+  shown(text: string): void;
+  output(text: string): void;
+  /** Prose may wrap in the source: line breaks and the indentation after them read as one space. */
+  note(text: string): void;
+  wait(label: string): void;
+  /** Reports a fact; the label is the one declared in `facts` unless one is given here. */
+  fact<K extends keyof F & string>(key: K, value: F[K], label?: string): void;
+  /** Several facts at once, in the order given, each with its declared label. */
+  facts(values: Partial<F>): void;
+
+  /** `docker run --rm`: runs to the end; the container is removed. */
+  run(spec: RunSpec): Promise<Completed & { printed: string }>;
+  /**
+   * The same `docker run --rm` several times, one after the other, shown once as a timed shell loop;
+   * returns each run's milliseconds (create, start, wait for exit, logs, remove).
+   */
+  timeRuns(spec: RunSpec, times: number): Promise<number[]>;
+  /** `docker run -d`: a container that keeps running until the lab stops it (or cleanup does). */
+  start(spec: RunSpec & { name: string }): Promise<Box>;
+  exec(box: Box, cmd: string[], options?: ExecOptions): Promise<Completed>;
+  /** Builds labs/images/<name>/ with the run's labels; never pulls. */
+  build(name: string, options: BuildOptions): Promise<BuiltImage>;
+  /** A script in a `--pid=host` helper: the engine host's processes, even when it runs in a VM. */
+  onHost(script: string, spec?: HostSpec): Promise<string>;
+  /** A script in a helper with a path the engine reported mounted read-only at /engine. */
+  inEngineDir(enginePath: string, script: string, spec: Pick<RunSpec, 'shown' | 'wait'>): Promise<Completed>;
+  /** `docker inspect` (the format shown is what the lab reads from the result). */
+  inspect(box: Box, format: string): Promise<Docker.ContainerInspectInfo>;
+  stop(box: Box, seconds: number, wait?: string): Promise<void>;
+  remove(box: Box): Promise<void>;
+  /** `docker diff`: the container's changes to its image. */
+  diff(box: Box): Promise<{ Path: string; Kind: 0 | 1 | 2 }[]>;
+  /** A `docker run --rm` the lab makes by other means (raw HTTP): its line shown, its request body. */
+  plan(spec: RunSpec): { line: string; body: Docker.ContainerCreateOptions; created(id: string): Promise<void> };
+}
+
+export function defineLab<F extends FactShape<F>>(lab: Lab<F>): Lab<F> {
+  return lab;
+}

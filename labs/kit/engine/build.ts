@@ -1,0 +1,102 @@
+import type Docker from 'dockerode';
+import { WharfError } from '../core/errors.ts';
+
+/** One line of the engine's build progress stream (classic builder, BuildKit-less API, Podman). */
+interface BuildMessage {
+  stream?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  aux?: { ID?: string };
+}
+
+export const STEP_LINE = /^\s*(?:Step|STEP)\s+(\d+\/\d+)\s*:\s*(.*)$/;
+/** Docker's classic builder prints " ---> Using cache", Podman "--> Using cache <id>". */
+export const CACHE_HIT = /^\s*-+>\s*Using cache\b/;
+
+/** " ---> 3eebbaf4af63" (Docker) or "--> 3eebbaf4af6" (Podman): a step's finished image. */
+const STEP_IMAGE = /^\s*-{2,3}>\s*([0-9a-f]{12,64})\s*$/;
+
+/**
+ * Waits for a build to finish and turns the progress stream into a result. A failed build arrives
+ * as a *successful* stream with `error` entries in it, so those are scanned for and reported with
+ * the step that produced them. A build that fails or is stopped leaves its finished steps behind as
+ * untagged images that carry the *parent's* labels (wharf.lab=base), which no run-label cleanup
+ * would find: they are removed here, newest first. Images that other images still need stay.
+ */
+export async function followBuild(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onLine: (line: string) => void = () => {},
+  signal?: AbortSignal,
+): Promise<{ imageId?: string; steps: string[] }> {
+  const stepImages: string[] = [];
+  // Only images this build made: not the FROM image (the base itself), not a cache hit (shared).
+  let ownStep = false;
+  try {
+    return await collectBuild(
+      docker,
+      stream,
+      (line) => {
+        const step = STEP_LINE.exec(line);
+        if (step) ownStep = !/^FROM\b/i.test(step[2] ?? '');
+        else if (CACHE_HIT.test(line)) ownStep = false;
+        const image = STEP_IMAGE.exec(line)?.[1];
+        if (image && ownStep) stepImages.push(image);
+        onLine(line);
+      },
+      signal,
+    );
+  } catch (error) {
+    for (const image of stepImages.reverse()) {
+      await docker
+        .getImage(image)
+        .remove()
+        .catch(() => {}); // in use by another image: not ours to remove
+    }
+    throw error;
+  }
+}
+
+function collectBuild(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  onLine: (line: string) => void = () => {},
+  signal?: AbortSignal,
+): Promise<{ imageId?: string; steps: string[] }> {
+  return new Promise((resolve, reject) => {
+    const steps: string[] = [];
+    let imageId: string | undefined;
+    let failure: string | undefined;
+    const onAbort = () => {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      reject(signal?.reason ?? new Error('aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    docker.modem.followProgress(
+      stream,
+      (error: Error | null) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (signal?.aborted) return;
+        if (error) return reject(error);
+        if (failure) {
+          const step = steps.at(-1);
+          return reject(new WharfError(`Image build failed${step ? ` at step ${step}` : ''}: ${failure}`));
+        }
+        resolve({ imageId, steps });
+      },
+      (message: BuildMessage) => {
+        if (message.error || message.errorDetail) {
+          failure = (message.errorDetail?.message ?? message.error ?? 'unknown error').trim();
+        }
+        if (message.aux?.ID) imageId = message.aux.ID;
+        for (const line of (message.stream ?? '').split('\n')) {
+          if (!line.trim()) continue;
+          const step = STEP_LINE.exec(line);
+          if (step) steps.push(`${step[1]} ${step[2]}`);
+          onLine(line);
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,54 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type Docker from 'dockerode';
+import { followBuild } from './build.ts';
+
+/** Directory of the Dockerfiles labs build from (labs/images/<name>/). */
+export const imagesDir = (name: string) => fileURLToPath(new URL(`../../images/${name}/`, import.meta.url));
+
+/** The same directory as the repository names it: what a `docker build` line shows. */
+export const imagesPath = (name: string) => `labs/images/${name}`;
+
+export interface BuiltImage {
+  tag: string;
+  imageId?: string;
+  /** "N/M INSTRUCTION" for each step, in order. */
+  steps: string[];
+  /** Every line of build output, e.g. to see which steps said "Using cache". */
+  lines: string[];
+}
+
+export interface BuildRequest {
+  name: string;
+  tag: string;
+  labels: Record<string, string>;
+  dockerfile?: string;
+  signal: AbortSignal;
+  onLine?: (line: string) => void;
+}
+
+/**
+ * Builds labs/images/<name>/ (all its files are the context). Images always build FROM the local
+ * wharf/base: nothing is pulled.
+ */
+export async function buildLabImage(docker: Docker, request: BuildRequest): Promise<BuiltImage> {
+  const context = imagesDir(request.name);
+  const src = await readdir(context);
+  const lines: string[] = [];
+  const stream = await docker.buildImage({ context, src }, {
+    t: request.tag,
+    // Only options that are set: an undefined one reaches the query string as "undefined", which
+    // Podman's API refuses (400) where Docker ignores it.
+    ...(request.dockerfile ? { dockerfile: request.dockerfile } : {}),
+    labels: request.labels,
+    rm: true,
+    forcerm: true,
+    abortSignal: request.signal,
+  } as Docker.ImageBuildOptions);
+  const onLine = (line: string) => {
+    lines.push(line);
+    request.onLine?.(line);
+  };
+  const result = await followBuild(docker, stream, onLine, request.signal);
+  return { tag: request.tag, imageId: result.imageId, steps: result.steps, lines };
+}

@@ -1,0 +1,41 @@
+// Everything a lab imports. The layers behind it:
+//   core/    the lab framework: defineLab, the context and its verbs, events, running, output
+//   spec/    a container spec → the docker CLI line shown, and the create request sent
+//   engine/  dockerode-level plumbing (discovery, containers, builds, images, cleanup): internal
+//   parse/   pure parsers of what containers print (/proc, cgroups, ip, layers, …)
+export { runIfMain } from './core/cli.ts';
+export { ENGINE_DIR } from './core/context.ts';
+export { withinDeadline } from './core/deadline.ts';
+export { WharfError } from './core/errors.ts';
+export type { FactValue } from './core/events.ts';
+export {
+  type Box,
+  type ContextFor,
+  defineLab,
+  type FactSpec,
+  type FactsOf,
+  fact,
+  type HostSpec,
+  type LabContext,
+} from './core/lab.ts';
+export { RUN_LABEL } from './core/labels.ts';
+export type { EngineInfo } from './engine/connect.ts';
+export { fetchWhenUp } from './engine/http.ts';
+export { loadImage, readImageArchive, saveImage } from './engine/image-archive.ts';
+export { imageHistory, inspectImage } from './engine/image-calls.ts';
+export { imagesDir } from './engine/images.ts';
+export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
+export { engineInfo } from './engine/signal-calls.ts';
+export { demux } from './engine/streams.ts';
+export { type BuildStep, buildSteps, stepTable } from './parse/build-steps.ts';
+export { decodeCapabilities, parseCapabilitySets } from './parse/capabilities.ts';
+export * from './parse/cgroup.ts';
+export { describeFrameHeader } from './parse/frames.ts';
+export * from './parse/ip.ts';
+export { clip, humanBytes, type Layer, layersOf, shortDigest } from './parse/layers.ts';
+export { rootMount } from './parse/mountinfo.ts';
+export * from './parse/namespaces.ts';
+export * from './parse/overlay.ts';
+export { ancestryScript, parseProcStat, parsePs } from './parse/proc.ts';
+export { parseSections, sectionsScript } from './parse/sections.ts';
+export { percentile } from './parse/stats.ts';

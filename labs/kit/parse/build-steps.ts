@@ -1,0 +1,34 @@
+import { CACHE_HIT, STEP_LINE } from '../engine/build.ts';
+import { clip } from './layers.ts';
+
+/** One instruction of a finished build, and whether the engine reused a cached result for it. */
+export interface BuildStep {
+  /** "3/8": position and count, as the engine numbers them. */
+  number: string;
+  instruction: string;
+  cached: boolean;
+}
+
+/**
+ * Reads a build's output lines (BuiltImage.lines) back into its steps. FROM is never "cached": it
+ * names the starting image and builds nothing, so a fully cached rebuild has total − 1 cache hits.
+ */
+export function buildSteps(lines: string[]): BuildStep[] {
+  const steps: BuildStep[] = [];
+  for (const line of lines) {
+    const step = STEP_LINE.exec(line);
+    if (step) steps.push({ number: step[1]!, instruction: step[2]!.trim(), cached: false });
+    else if (CACHE_HIT.test(line) && steps.length) steps[steps.length - 1]!.cached = true;
+  }
+  return steps;
+}
+
+/** "Step 3/8 RUN ..." per step, with "Using cache" or `fresh` ("built", "rebuilt") beside it. */
+export function stepTable(steps: BuildStep[], fresh: string): string {
+  return steps
+    .map(
+      (step) =>
+        `Step ${`${step.number} ${clip(step.instruction, 56)}`.padEnd(62)}${step.instruction.startsWith('FROM') ? '' : step.cached ? 'Using cache' : fresh}`,
+    )
+    .join('\n');
+}

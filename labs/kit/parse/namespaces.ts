@@ -1,0 +1,38 @@
+/** Reading a process's namespaces from /proc/<pid>/ns, inside a container or through the host view. */
+
+/** Namespace kinds as /proc/<pid>/ns names them, in the order the labs show them. */
+export const NAMESPACES = ['pid', 'net', 'mnt', 'uts', 'ipc', 'user', 'cgroup', 'time'] as const;
+export type NamespaceKind = (typeof NAMESPACES)[number];
+
+/**
+ * Prints `<kind> <link>` for each namespace the kernel has (cgroup since Linux 4.6, time since 5.6).
+ * A link the reader may not follow (another process's, without ptrace rights) prints as `<kind> `.
+ */
+export function namespacesScript(pid: number | string): string {
+  return `for n in ${NAMESPACES.join(' ')}; do [ -L /proc/${pid}/ns/$n ] && echo "$n $(readlink /proc/${pid}/ns/$n 2>/dev/null)"; done`;
+}
+
+/** `namespacesScript` output as kind → inode number (what makes two namespaces the same one). */
+export function parseNamespaces(output: string): Partial<Record<NamespaceKind, number>> {
+  const found: Partial<Record<NamespaceKind, number>> = {};
+  for (const line of output.split('\n')) {
+    const match = /^(\w+) \w+:\[(\d+)\]$/.exec(line.trim());
+    if (match && (NAMESPACES as readonly string[]).includes(match[1]!))
+      found[match[1] as NamespaceKind] = Number(match[2]);
+  }
+  return found;
+}
+
+/**
+ * Picks the process whose namespaces are "the host's" and prints `<pid> <comm>`: PID 1 (init) when
+ * its links can be read, otherwise kthreadd (PID 2). Kernel threads always live in the initial
+ * namespaces, and some hosts keep PID 1 out of reach even with CAP_SYS_PTRACE (its capability set
+ * holds rights no container can have, e.g. a VM's init keeping CAP_SYS_RESOURCE).
+ */
+export const hostReferenceScript =
+  'ref=1; readlink /proc/1/ns/pid >/dev/null 2>&1 || { [ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ] && ref=2; }; echo "$ref $(cat /proc/$ref/comm)"';
+
+export function parseHostReference(output: string): { pid: number; comm: string } | undefined {
+  const match = /^(\d+) (.+)$/.exec(output.trim());
+  return match ? { pid: Number(match[1]), comm: match[2]! } : undefined;
+}

@@ -1,0 +1,152 @@
+import { buffer } from 'node:stream/consumers';
+import type Docker from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import { $ } from 'zx';
+import { labs } from '../../labs/index.ts';
+import type { ShownLine, ShownProbe } from '../../labs/kit/core/context.ts';
+import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
+import { expectCleanRun, observe, sharedEngine } from './support.ts';
+
+// What the screen shows is what runs: every `docker run`, `docker exec` and `docker build` line a lab
+// showed is replayed, as shown, through the real docker CLI (zx's $), and what the engine then holds
+// is compared with what the lab made through the API at that moment.
+
+/** Fields a `docker run` line can set. A field the kit set but the line does not show differs here. */
+const CONFIG = ['Image', 'Cmd', 'Entrypoint', 'User', 'WorkingDir', 'Env', 'ExposedPorts', 'Labels'] as const;
+const HOST_CONFIG = [
+  'NetworkMode',
+  'PidMode',
+  'UTSMode',
+  'PortBindings',
+  'Memory',
+  'MemorySwap',
+  'NanoCpus',
+  'PidsLimit',
+  'CapAdd',
+  'CapDrop',
+  'SecurityOpt',
+  'ReadonlyRootfs',
+  'Tmpfs',
+  'Mounts',
+  'Binds',
+  'Privileged',
+  'AutoRemove',
+] as const;
+const PROCESS = ['entrypoint', 'arguments', 'user', 'privileged', 'tty'] as const;
+
+/** Unset, empty and zero mean "the default" to the engine, however the client spelled them. */
+function normal(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value.map(normal) : undefined;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .map(([key, v]) => [key, normal(v)] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return value === null || value === false || value === '' || value === 0 ? undefined : value;
+}
+
+/** The lab's own bookkeeping labels (wharf.*) are not on screen; any other label must be. */
+const shownLabels = (labels: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => !key.startsWith('wharf.')));
+
+function pick(info: Docker.ContainerInspectInfo, skipCmd: boolean): Record<string, unknown> {
+  const config = info.Config as unknown as Record<string, unknown>;
+  const host = info.HostConfig as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const key of CONFIG) if (!(skipCmd && key === 'Cmd')) fields[`Config.${key}`] = normal(config[key]);
+  fields['Config.Labels'] = normal(shownLabels(info.Config.Labels));
+  for (const key of HOST_CONFIG) fields[`HostConfig.${key}`] = normal(host[key]);
+  return fields;
+}
+
+/** The same line as `docker create` (it must not run), under another name, with the run's labels for cleanup. */
+function asCreate(line: string, labels: Record<string, string>): string {
+  const match = /^docker run (?:--rm|-d) /.exec(line);
+  if (!match) throw new Error(`not a docker run line: ${line}`);
+  const tags = `--label ${LAB_LABEL}=${labels[LAB_LABEL]} --label ${RUN_LABEL}=${labels[RUN_LABEL]}`;
+  return `docker create ${tags} ${line.slice(match[0].length).replace(/(^|\s)--name (\S+)/, '$1--name $2-cli')}`;
+}
+
+/** Seconds since the epoch with a fraction, as the engine's event filters take them. */
+const engineTime = (ms: number) => (ms / 1000).toFixed(3);
+
+/**
+ * The execs created on a container since a time, from the engine's own event log (a container
+ * forgets an exec once it has exited). `until` now, so the stream ends.
+ */
+async function execsCreated(docker: Docker, container: string, since: string): Promise<string[]> {
+  const filters = { container: [container], event: ['exec_create'] };
+  const stream = await docker.getEvents({
+    since,
+    until: engineTime(Date.now()),
+    filters,
+  } as unknown as Docker.GetEventsOptions);
+  const text = (await buffer(stream)).toString('utf8');
+  const events = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { Actor?: { Attributes?: { execID?: string } } });
+  return events.flatMap((event) => event.Actor?.Attributes?.execID ?? []);
+}
+
+interface Replayed {
+  line: string;
+  lab: unknown;
+  cli: unknown;
+}
+
+/** A probe that replays each line as it is shown; every comparison is kept for the test to assert. */
+async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> {
+  const { docker, info } = await sharedEngine();
+  // The CLI talks to the engine the labs found, wherever discovery found it.
+  const cli = $({ env: { ...process.env, DOCKER_HOST: info.endpoint.host, DOCKER_BUILDKIT: '0' }, quiet: true });
+  const replayed: Replayed[] = [];
+  const probe: ShownProbe = {
+    async container(line: ShownLine, container: Docker.Container) {
+      const made = await container.inspect();
+      const id = (await cli`sh -c ${asCreate(line.text, made.Config.Labels)}`).stdout.trim();
+      const typed = await docker.getContainer(id).inspect();
+      await docker.getContainer(id).remove({ force: true });
+      replayed.push({ line: line.text, lab: pick(made, line.simplified), cli: pick(typed, line.simplified) });
+    },
+    async exec(line: ShownLine, execId: string) {
+      const made = await docker.getExec(execId).inspect();
+      const since = engineTime(Date.now());
+      await cli`sh -c ${line.text}`.nothrow();
+      const typed = (await execsCreated(docker, made.ContainerID, since)).filter((id) => id !== execId);
+      expect(typed, line.text).toHaveLength(1);
+      const replay = await docker.getExec(typed[0] ?? '').inspect();
+      const fields = PROCESS.filter((key) => !(line.simplified && (key === 'entrypoint' || key === 'arguments')));
+      const process = (info: Docker.ExecInspectInfo) =>
+        Object.fromEntries(fields.map((key) => [key, normal((info.ProcessConfig as Record<string, unknown>)[key])]));
+      replayed.push({ line: line.text, lab: process(made), cli: process(replay) });
+    },
+    async build(line: ShownLine, tag: string) {
+      const made = await docker.getImage(tag).inspect();
+      const labels = made.Config.Labels ?? {};
+      const tags = `--label ${LAB_LABEL}=${labels[LAB_LABEL]} --label ${RUN_LABEL}=${labels[RUN_LABEL]}`;
+      const text = line.text.replace(/^docker build -t (\S+)/, `docker build ${tags} -t $1-cli`);
+      await cli`sh -c ${text}`;
+      const typed = await docker.getImage(`${tag}-cli`).inspect();
+      replayed.push({ line: line.text, lab: made.RootFS.Layers, cli: typed.RootFS.Layers });
+    },
+  };
+  return { probe, replayed };
+}
+
+describe('what the screen shows is what runs', () => {
+  for (const lab of labs) {
+    it(`${lab.id}: each docker run, exec and build line, typed into the CLI, makes what the lab made`, async () => {
+      const { probe, replayed } = await replayer();
+      const run = await observe(lab, { probe });
+      await expectCleanRun(run);
+      const shown = run.events.flatMap((e) => (e.type === 'command' ? [e.text] : []));
+      // Every run, exec and build line the lab showed was replayed (a timed loop shows its run inside).
+      const replayable = shown.filter((text) => /(^|time )docker (run|exec|build) /.test(text));
+      expect(replayed.length).toBe(replayable.length);
+      expect(replayed.length).toBeGreaterThan(0);
+      for (const { line, lab: made, cli } of replayed) expect(cli, line).toEqual(made);
+    });
+  }
+});
