@@ -66,8 +66,9 @@ function followParents(ctx: Ctx, ancestry: string) {
     chain.map(({ pid, comm }) => ({ pid, comm })),
   );
   ctx.fact('keeperProcess', chain.slice(1).find((p) => /shim|conmon/.test(p.comm))?.comm ?? null);
-  ctx.note(`The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not
-    kill containers.`);
+  ctx.note(`The parent is the runtime shim (conmon under Podman), not the engine daemon: containerd can restart without
+    killing the container, but dockerd stops its containers when it stops unless live-restore is on (it is off by
+    default).`);
 }
 
 export const lab = defineLab({

@@ -48,8 +48,8 @@ export const processes = definePresentation({
   },
   zh: {
     text: {
-      'The parent is the runtime shim (conmon under Podman), not the engine daemon: restarting dockerd does not kill containers.':
-        '父进程是运行时的 shim（Podman 下是 conmon），而不是引擎守护进程：重启 dockerd 不会杀死容器。',
+      'The parent is the runtime shim (conmon under Podman), not the engine daemon: containerd can restart without killing the container, but dockerd stops its containers when it stops unless live-restore is on (it is off by default).':
+        '父进程是运行时的 shim（Podman 下是 conmon），而不是引擎守护进程：containerd 重启不会杀死容器，但 dockerd 停止时会停掉它的容器，除非开启了 live-restore（默认关闭）。',
       'Start a container that only sleeps': '启动一个只会 sleep 的容器',
       'Look from inside: the container sees only itself': '从里面看：容器只看得到自己',
       'Look from the engine: the same process has a host PID': '从引擎看：同一个进程有宿主机上的 PID',
