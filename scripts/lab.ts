@@ -2,11 +2,13 @@
 import { chalk } from 'zx';
 import { findLab, labs } from '../labs/index.ts';
 import { parseLabFlags, printFatal, runLabCli } from '../labs/kit/core/cli.ts';
+import { terminalLang, wordsFor } from '../labs/present/words.ts';
 
 const USAGE = [
   'usage: npm run lab -- <id>            run one lab, told step by step',
   '       npm run lab -- <id> --json     the same run as one JSON event per line',
   '       npm run lab -- <id> --script   run it, then print its commands as a shell script to paste',
+  '       npm run lab -- <id> --lang zh  told in Chinese (default: your locale, LANG=zh_CN…)',
   '       npm run lab -- --list          the labs there are',
 ].join('\n');
 
@@ -38,7 +40,14 @@ async function main(argv: string[]): Promise<number> {
     printFatal(new Error(`Unknown lab "${id}". Known labs: ${labs.map((l) => l.id).join(', ')}.`));
     return 2;
   }
-  return runLabCli(lab, flags.mode);
+  let lang: ReturnType<typeof terminalLang>;
+  try {
+    lang = terminalLang(flags.lang);
+  } catch (error) {
+    printFatal(new Error(`${(error as Error).message}\n${USAGE}`));
+    return 2;
+  }
+  return runLabCli(lab, flags.mode, wordsFor(lab.id, lang));
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { jsonSink, terminalSink } from './format.ts';
 import type { Lab } from './lab.ts';
 import { runLab } from './run-lab.ts';
 import { scriptOf } from './script.ts';
+import { englishWords, type Words } from './words.ts';
 
 /** How a run is printed: for a person, one JSON event per line, or as a shell script. */
 export type OutputMode = 'human' | 'json' | 'script';
@@ -16,7 +17,7 @@ export type OutputMode = 'human' | 'json' | 'script';
  * signal aborts the lab, which then removes its engine objects; a second one quits at once. In
  * script mode the story goes to stderr and the script, once the run ends, to stdout.
  */
-export async function runLabCli(lab: Lab, mode: OutputMode = 'human'): Promise<number> {
+export async function runLabCli(lab: Lab, mode: OutputMode = 'human', words: Words = englishWords): Promise<number> {
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -38,7 +39,7 @@ export async function runLabCli(lab: Lab, mode: OutputMode = 'human'): Promise<n
   });
   const events: LabEvent[] = [];
   const print: EventSink =
-    mode === 'json' ? jsonSink() : terminalSink(mode === 'script' ? process.stderr : process.stdout);
+    mode === 'json' ? jsonSink() : terminalSink(mode === 'script' ? process.stderr : process.stdout, words);
   try {
     const outcome = await runLab(lab, {
       sink: (event) => {
@@ -62,6 +63,8 @@ export function parseLabFlags(args: string[]): {
   positionals: string[];
   list: boolean;
   help: boolean;
+  /** `--lang en|zh` as given; the locale decides when it is absent (labs/present/words.ts). */
+  lang: string | undefined;
 } {
   const { values, positionals } = parseArgs({
     args,
@@ -72,19 +75,21 @@ export function parseLabFlags(args: string[]): {
       script: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      lang: { type: 'string' },
     },
   });
   if (values.json && values.script) throw new Error('Choose one of --json and --script.');
   const mode = values.json ? 'json' : values.script ? 'script' : 'human';
-  return { mode, positionals, list: values.list, help: values.help };
+  return { mode, positionals, list: values.list, help: values.help, lang: values.lang };
 }
 
 /** Lets a lab file run on its own (`npx tsx labs/01-processes.ts [--json|--script]`). */
 export async function runIfMain(moduleUrl: string, lab: Lab): Promise<void> {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   try {
-    const { mode } = parseLabFlags(process.argv.slice(2));
-    process.exitCode = await runLabCli(lab, mode);
+    const { mode, lang } = parseLabFlags(process.argv.slice(2));
+    const { terminalLang, wordsFor } = await import('../../present/words.ts');
+    process.exitCode = await runLabCli(lab, mode, wordsFor(lab.id, terminalLang(lang)));
   } catch (error) {
     printFatal(error);
     process.exitCode = 2;

@@ -1,9 +1,6 @@
 import { chalk, spinner } from 'zx';
-import type { EventSink, FactValue, LabEvent } from './events.ts';
-
-function formatValue(value: FactValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+import type { EventSink, LabEvent } from './events.ts';
+import { englishWords, type Words } from './words.ts';
 
 const indent = (text: string, prefix: string) =>
   text
@@ -13,7 +10,7 @@ const indent = (text: string, prefix: string) =>
     .join('\n');
 
 /** One event as terminal text, or undefined for events that only drive the spinner. */
-export function formatEvent(event: LabEvent): string | undefined {
+export function formatEvent(event: LabEvent, words: Words = englishWords): string | undefined {
   switch (event.type) {
     case 'start':
       return [
@@ -25,26 +22,24 @@ export function formatEvent(event: LabEvent): string | undefined {
         ...(event.engine.passedOver ?? []).map((skipped) => chalk.yellow(`  not used: ${skipped}`)),
       ].join('\n');
     case 'step':
-      return `\n${chalk.bold.yellow('●')} ${chalk.bold(event.title)}`;
+      return `\n${chalk.bold.yellow('●')} ${chalk.bold(words.translate(event.title))}`;
     case 'command':
       return chalk.green(`  $ ${event.text}`);
     case 'output':
       return chalk.gray(indent(event.text, '  │ '));
     case 'note':
-      return indent(event.text, '  → ');
+      return indent(words.translate(event.text), '  → ');
     case 'fact':
-      return `  ${chalk.magenta('◆')} ${event.label}: ${chalk.bold(formatValue(event.value))}`;
+      return `  ${chalk.magenta('◆')} ${words.factLabel(event.key, event.label)}: ${chalk.bold(words.factValue(event.key, event.value))}`;
     case 'cleanup': {
-      const removed = chalk.dim(
-        `\n  cleaned up: ${event.removed} engine object${event.removed === 1 ? '' : 's'} removed`,
-      );
+      const removed = chalk.dim(`\n  ${words.cleanedUp(event.removed)}`);
       return event.leftovers.length
-        ? `${removed}\n${chalk.red(indent(event.leftovers.join('\n'), '  left behind: '))}`
+        ? `${removed}\n${chalk.red(indent(event.leftovers.join('\n'), `  ${words.leftBehind}: `))}`
         : removed;
     }
     case 'result': {
       const seconds = (event.durationMs / 1000).toFixed(1);
-      if (event.ok) return chalk.bold.green(`✔ done in ${seconds} s`);
+      if (event.ok) return chalk.bold.green(`✔ ${words.done(seconds)}`);
       const lines = [chalk.bold.red(`✘ ${event.error?.message ?? 'failed'}`)];
       if (event.error?.hint) lines.push(indent(event.error.hint, '  '));
       return lines.join('\n');
@@ -74,7 +69,7 @@ export function formatEventInColour(event: LabEvent): string | undefined {
  * Prints events for a person. While a `wait` is pending, zx's spinner runs until the next event;
  * without a terminal (pipes, CI) the wait is printed as a line instead.
  */
-export function terminalSink(out: NodeJS.WriteStream = process.stdout): EventSink {
+export function terminalSink(out: NodeJS.WriteStream = process.stdout, words: Words = englishWords): EventSink {
   let stopSpinner: (() => void) | undefined;
   return (event) => {
     if (stopSpinner) {
@@ -84,13 +79,16 @@ export function terminalSink(out: NodeJS.WriteStream = process.stdout): EventSin
     }
     if (event.type === 'wait') {
       if (out.isTTY && !process.env.CI) {
-        void spinner(chalk.dim(event.label), () => new Promise<void>((resolve) => (stopSpinner = resolve)));
+        void spinner(
+          chalk.dim(words.translate(event.label)),
+          () => new Promise<void>((resolve) => (stopSpinner = resolve)),
+        );
       } else {
-        out.write(chalk.dim(`  … ${event.label}\n`));
+        out.write(chalk.dim(`  … ${words.translate(event.label)}\n`));
       }
       return;
     }
-    const text = formatEvent(event);
+    const text = formatEvent(event, words);
     if (text !== undefined) out.write(`${text}\n`);
   };
 }
