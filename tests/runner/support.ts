@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineLab, fact } from '../../labs/kit/core/lab.ts';
@@ -95,3 +96,48 @@ export const idleLab = defineLab({
 
 /** The runner as it is with no engine. */
 export const noEngine = () => new EngineSource(connectNowhere);
+
+export interface Handshake {
+  /** The status line the server answered (empty when it closed without a word). */
+  status: string;
+  /** Whether the server closed the socket itself, and when. */
+  closedAfterMs?: number;
+}
+
+/**
+ * A raw websocket upgrade request, as any local process could send it. Resolves when the server
+ * closes the socket, or once it has answered a 101 (then the test closes it), or after 5 s.
+ */
+export function upgrade(port: number, path: string, headers: Record<string, string> = {}): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    let closedByUs = false;
+    const closeOurselves = () => {
+      closedByUs = true;
+      socket.destroy();
+    };
+    const timer = setTimeout(closeOurselves, 5000);
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+      if (/^HTTP\/1.1 101/.test(answer) && answer.includes('\r\n\r\n')) closeOurselves();
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      const status = answer.split('\r\n')[0] ?? '';
+      resolve(closedByUs ? { status } : { status, closedAfterMs: performance.now() - started });
+    });
+    socket.on('error', () => {});
+    const all = {
+      host: `127.0.0.1:${port}`,
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      ...headers,
+    };
+    const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}`);
+    socket.write(`GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
+  });
+}

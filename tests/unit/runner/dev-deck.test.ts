@@ -1,14 +1,13 @@
 // `npm run dev` keeps vite's hot reload but none of what a deck does not need. The editor vite
 // would open is replaced by a script that leaves a mark, so "opened" is something we can see.
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../runner/headers.ts';
 import { type Runner, repoRoot, startRunner } from '../../../runner/server.ts';
 import { type DeckServer, serveDeck } from '../../../scripts/pdf.ts';
-import { noEngine, send } from '../../runner/support.ts';
+import { noEngine, send, upgrade } from '../../runner/support.ts';
 
 let runner: Runner;
 let work: string;
@@ -89,45 +88,16 @@ describe('npm run dev', () => {
     ).toBe(404);
   });
 
-  /** A raw websocket handshake: the status line the server answered. */
-  const handshake = (path: string, headers: Record<string, string>) =>
-    new Promise<string>((resolve) => {
-      const socket = connect(runner.port, '127.0.0.1');
-      let answer = '';
-      socket.on('data', (chunk) => {
-        answer += chunk.toString();
-        if (answer.includes('\r\n\r\n')) socket.destroy();
-      });
-      socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
-      socket.on('error', () => {});
-      const all = {
-        host: `127.0.0.1:${runner.port}`,
-        connection: 'Upgrade',
-        upgrade: 'websocket',
-        'sec-websocket-version': '13',
-        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
-        ...headers,
-      };
-      socket.write(
-        `GET ${path} HTTP/1.1\r\n${Object.entries(all)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join('\r\n')}\r\n\r\n`,
-      );
-      setTimeout(() => socket.destroy(), 5000);
-    });
-
   it("hands vite only its own hot-reload socket, from the deck's origin", async () => {
     const origin = `http://127.0.0.1:${runner.port}`;
     // vite's client asks with the token its own code carries, as the deck does.
     const client = (await send(runner.port, 'GET', '/@vite/client')).body;
     const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
     expect(token).toBeDefined();
-    expect(await handshake(`/?token=${token}`, { origin, 'sec-websocket-protocol': 'vite-hmr' })).toMatch(
-      /^HTTP\/1.1 101/,
-    );
-    expect(
-      await handshake(`/?token=${token}`, { origin: 'http://attacker.example', 'sec-websocket-protocol': 'vite-hmr' }),
-    ).toMatch(/^HTTP\/1.1 404/);
-    expect(await handshake('/api/labs', { origin })).toMatch(/^HTTP\/1.1 404/);
+    const hmr = { 'sec-websocket-protocol': 'vite-hmr' };
+    expect((await upgrade(runner.port, `/?token=${token}`, { origin, ...hmr })).status).toMatch(/^HTTP\/1.1 101/);
+    const foreign = await upgrade(runner.port, `/?token=${token}`, { origin: 'http://attacker.example', ...hmr });
+    expect(foreign.status).toMatch(/^HTTP\/1.1 404/);
+    expect((await upgrade(runner.port, '/api/labs', { origin })).status).toMatch(/^HTTP\/1.1 404/);
   });
 });

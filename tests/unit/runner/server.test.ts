@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../runner/headers.ts';
 import { API, CSRF_HEADER } from '../../../runner/protocol.ts';
 import { type Runner, startRunner } from '../../../runner/server.ts';
-import { idleLab, noEngine, openSession, type SessionHeaders, send, tinyDeck } from '../../runner/support.ts';
+import { idleLab, noEngine, openSession, type SessionHeaders, send, tinyDeck, upgrade } from '../../runner/support.ts';
 
 let runner: Runner;
 let session: SessionHeaders;
@@ -182,42 +182,14 @@ describe('stage mode serves the built deck and nothing else', () => {
   });
 });
 
-/** Sends a raw websocket upgrade and reports how the server answered and whether it closed the socket. */
-function upgrade(path: string, headers: Record<string, string>): Promise<{ answer: string; closedAfterMs: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const socket = connect(runner.port, '127.0.0.1');
-    let answer = '';
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`upgrade to ${path} still open after 5 s`));
-    }, 5000);
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ answer, closedAfterMs: performance.now() - started });
-    });
-    socket.on('error', () => {});
-    const lines = Object.entries({
-      host: `127.0.0.1:${runner.port}`,
-      connection: 'Upgrade',
-      upgrade: 'websocket',
-      'sec-websocket-version': '13',
-      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
-      ...headers,
-    });
-    socket.write(`GET ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
-  });
-}
-
 describe('raw sockets', () => {
   it.each([
-    ['/api/labs', {}],
-    ['/', { origin, 'sec-websocket-protocol': 'vite-hmr' }],
-    ['/api/runs', { host: `attacker.example:1`, origin: 'http://attacker.example' }],
+    ['/api/labs', () => ({})],
+    ['/', () => ({ origin, 'sec-websocket-protocol': 'vite-hmr' })],
+    ['/api/runs', () => ({ host: 'attacker.example:1', origin: 'http://attacker.example' })],
   ])('closes an upgrade to %s at once', async (path, headers) => {
-    const { answer, closedAfterMs } = await upgrade(path, headers);
-    expect(answer).toMatch(/^HTTP\/1.1 404/);
+    const { status, closedAfterMs } = await upgrade(runner.port, path, headers());
+    expect(status).toMatch(/^HTTP\/1.1 404/);
     expect(closedAfterMs).toBeLessThan(1000);
   });
 
