@@ -1,7 +1,8 @@
-// npm run bench [-- base|lifecycle|labs|runner|vm ...]: the figures the issues set targets for, as ratios or
+// npm run bench [-- base|lifecycle|labs|runner|challenges|vm ...]: the figures the issues set targets for, as ratios or
 // medians measured in one run. Benchmarks, not tests: they report, they do not assert.
 import { chalk } from 'zx';
 import { benchBaseImage } from './bench/base-image.ts';
+import { benchChallenges } from './bench/challenges.ts';
 import { benchLabs } from './bench/labs.ts';
 import { benchLifecycle } from './bench/lifecycle.ts';
 import { benchRunner } from './bench/runner.ts';
@@ -20,6 +21,7 @@ try {
   if (wants('lifecycle')) await benchLifecycle(engine);
   if (wants('labs')) await benchLabs();
   if (wants('runner')) await benchRunner();
+  if (wants('challenges')) await benchChallenges(engine);
   // Opt-in: it needs QEMU and a kernel (scripts/fetch-vm-kernel.sh).
   if (chosen.includes('vm')) await benchVmBoot(engine);
   await removeByLabel(engine.docker, 'wharf.lab=bench');

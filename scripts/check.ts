@@ -11,6 +11,8 @@ async function main([id, ...answerWords]: string[]): Promise<number> {
   const challenge = findChallenge(id);
   if (!challenge) throw new WharfError(`Unknown challenge "${id}".`, `challenges: ${challenges.map((c) => c.id).join(', ')}`);
   const engine = await connectEngine();
+  // The attendee's CLI may still point at the endpoint that did not answer: say which engine was read.
+  for (const skipped of engine.info.passedOver) console.error(`note: ${skipped}; checked ${engine.info.product} at ${engine.info.endpoint.host} instead`);
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort(new Error('stopped by SIGINT')));
   try {

@@ -2,6 +2,7 @@
 // then `npm run check`, and `--reset` between attempts. The engine is asked, not the challenge code,
 // whether anything was left behind.
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,8 +18,9 @@ import { workDirOf } from '../../challenges/places.ts';
 import { settingFor } from '../../challenges/session.ts';
 import { sharedEngine, wharfObjects } from '../labs/support.ts';
 
-// Hint state and work folders go to a folder of this test run, never the tester's own cache.
-process.env.WHARF_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'wharf-challenges-'));
+// Hint state and work folders go to a folder of this test file, never the tester's own cache.
+const ownCache = process.env.WHARF_CACHE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'wharf-challenges-'));
+if (ownCache) process.env.WHARF_CACHE_DIR = ownCache;
 
 export interface Attempt {
   /** What the attempt gets wrong, as a person would describe it. */
@@ -115,6 +117,7 @@ export function describeChallenge(id: string, spec: ChallengeSpec): void {
     afterAll(async () => {
       await reset(id);
       await $({ nothrow: true, quiet: true })`${attendeeCli} rm -f ${bystander}`;
+      if (ownCache) await rm(ownCache, { recursive: true, force: true });
     });
 
     it('fails before anything was made, naming what to create', async () => {
