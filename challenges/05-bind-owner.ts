@@ -10,6 +10,17 @@ const SLIDE = { chapter: '09-volumes', id: 'lab-volumes' };
 /** Podman on SELinux hosts (Fedora, RHEL) needs the folder relabelled for the container: `:z`. */
 const mountFlag = ({ cli, workDir }: Setting) => `-v "${workDir}:/out${cli === 'podman' ? ':z' : ''}"`;
 
+/**
+ * Whether the engine's path for a bind mount names this folder. Engines in a VM may report it under
+ * their own prefix (Docker Desktop on Windows: /run/desktop/mnt/host/c/Users/...), so the tail counts.
+ */
+export function samePlace(engineSource: string, folder: string): boolean {
+  const norm = (path: string) => path.replace(/\\/g, '/').replace(/^[a-z]:/i, (drive) => `/${drive[0]!.toLowerCase()}`).replace(/\/+$/, '');
+  const source = norm(engineSource);
+  const wanted = norm(folder);
+  return source === wanted || source.toLowerCase().endsWith(wanted.toLowerCase());
+}
+
 export const challenge = defineChallenge({
   id: 'bind-owner',
   title: { en: 'A file owned by uid 10001 on the host', zh: '宿主机上属于 uid 10001 的文件' },
@@ -35,7 +46,8 @@ on your machine, through a bind mount. The file must show up there, owned by uid
     const info = await engine.container(NAME);
     if (!info) return [missing('container', NAME, `${cli} run --name ${NAME} … wharf/base touch /out/${FILE}`, 'bind-owner')];
     const user = (info.Config.User || 'root').split(':')[0];
-    const bound = (info.Mounts ?? []).some((m) => m.Type === 'bind' && m.Source === workDir);
+    const mount = (info.Mounts ?? []).find((m) => m.Type === 'bind' && samePlace(m.Source, workDir));
+    const bound = Boolean(mount);
     const lines = [
       line(user === String(UID), `${NAME} ran as ${/^\d+$/.test(user ?? '') ? `uid ${user}` : user}`, `run it as user ${UID}: --user ${UID}`, SLIDE),
       line(bound, bound ? `${workDir} is bind-mounted into it` : 'no bind mount of the challenge folder', `mount the folder: ${mountFlag(engine.setting)}`, SLIDE),
@@ -43,7 +55,8 @@ on your machine, through a bind mount. The file must show up there, owned by uid
     const onHost = await access(join(workDir, FILE)).then(() => true, () => false);
     if (!onHost) return [...lines, line(false, `${FILE} in ${workDir}`, `not there: write it into the mounted folder (/out/${FILE})`, SLIDE)];
     // The owner as the engine's host sees it (the same as this machine's on native Linux; inside the VM for Docker Desktop).
-    const seen = await engine.helper(`stat -c %u /out/${FILE}`, { Mounts: [{ Type: 'bind', Source: workDir, Target: '/out', ReadOnly: true }] });
+    // The engine's own name for the folder when it reported one (Docker Desktop on Windows rewrites it).
+    const seen = await engine.helper(`stat -c %u /out/${FILE}`, { Mounts: [{ Type: 'bind', Source: mount?.Source ?? workDir, Target: '/out', ReadOnly: true }] });
     const owner = seen.stdout.trim();
     return [...lines, line(owner === String(UID), `${FILE} is on the host, owned by uid ${owner}`, `it must belong to uid ${UID}: write it as that user`, SLIDE)];
   },

@@ -24,14 +24,21 @@ export async function benchChallenges(engine: Engine, ids = challenges.map((c) =
     }
     const answer = challenge.answer ? [printed] : [];
     const samples: number[] = [];
+    let failed = 0;
     try {
-      for (let i = 0; i < rounds; i++) samples.push(await timed(() => $({ quiet: true })`npm run -s check -- ${challenge.id} ${answer}`));
+      for (let i = 0; i < rounds; i++) {
+        samples.push(await timed(async () => {
+          const run = await $({ quiet: true, nothrow: true })`npm run -s check -- ${challenge.id} ${answer}`;
+          if (run.exitCode !== 0 && failed++ === 0) console.log(`  ${challenge.id} did not pass:\n${(run.stdout + run.stderr).trim().replace(/^/gm, '    ')}`);
+        }));
+      }
     } finally {
       await removeNamed(engine.docker, challenge.names);
       await resetFolder(challenge, setting.workDir);
     }
     result[challenge.id] = median(samples);
-    console.log(`check ${challenge.id.padEnd(15)} ${ms(result[challenge.id]!)} (median of ${rounds}, target ≤ 1500 ms)`);
+    const failures = failed ? `, ${failed} of ${rounds} did not pass: timing not representative` : '';
+    console.log(`check ${challenge.id.padEnd(15)} ${ms(result[challenge.id]!)} (median of ${rounds}, target ≤ 1500 ms${failures})`);
   }
   return result;
 }

@@ -47,7 +47,7 @@ describe(`offline archive for ${platform}`, () => {
     const jail = await withoutNetwork();
     const started = performance.now();
     const result = await $({ cwd: folder, env: offlineEnv(), nothrow: true, quiet: true })`${jail} npm run install-offline`;
-    console.log(`offline install ${((performance.now() - started) / 1000).toFixed(1)} s${jail.length ? ' (no network namespace)' : ''}`);
+    console.log(`offline install ${((performance.now() - started) / 1000).toFixed(1)} s${jail.length ? ' (in a network namespace with no network)' : ' (registry closed, --offline)'}`);
     expect(result.exitCode, result.stderr).toBe(0);
     const installed = await readdir(join(folder, 'node_modules'));
     for (const devOnly of ['vitest', 'playwright-core', 'typescript']) expect(installed).not.toContain(devOnly);

@@ -45,3 +45,12 @@ describe('forCli and chooseLang', () => {
     expect(chooseLang('en', { LANG: 'zh_CN.UTF-8' })).toBe('en');
   });
 });
+
+describe('bind-owner: the engine\'s name for the folder', () => {
+  it('matches the folder as given, and as an engine in a VM reports it', async () => {
+    const { samePlace } = await import('../../../challenges/05-bind-owner.ts');
+    expect(samePlace('/home/ada/.cache/wharf/challenges/bind-owner', '/home/ada/.cache/wharf/challenges/bind-owner')).toBe(true);
+    expect(samePlace('/run/desktop/mnt/host/c/Users/Ada/AppData/Local/wharf/challenges/bind-owner', 'C:\\Users\\Ada\\AppData\\Local\\wharf\\challenges\\bind-owner')).toBe(true);
+    expect(samePlace('/home/ada/elsewhere', '/home/ada/.cache/wharf/challenges/bind-owner')).toBe(false);
+  });
+});
