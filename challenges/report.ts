@@ -13,7 +13,7 @@ const WORDS = {
   zh: { task: '任务', names: '要用的名字', hint: '提示', of: '/', lastHint: '这是最后一条提示：--solution 会给出一种做法。', solution: '一种解法', check: '完成后', slide: '幻灯片', answer: '答案' },
 } as const;
 
-const namesOf = (c: Challenge) => [...(c.names.containers ?? []).map((n) => `container ${n}`), ...(c.names.volumes ?? []).map((n) => `volume ${n}`), ...(c.names.images ?? []).map((n) => `image ${n}`)];
+const namesOf = (c: Challenge) => [...(c.names.containers ?? []).map((n) => `container ${n}`), ...(c.names.volumes ?? []).map((n) => `volume ${n}`), ...[...(c.names.images ?? [])].sort().map((n) => `image ${n}`)];
 
 export function listText(lang: Lang): string {
   return challenges.map((c) => `${ink.bold(c.id.padEnd(15))} ${c.title[lang]} ${ink.dim(`(${c.slide.chapter})`)}`).join('\n');

@@ -17,8 +17,10 @@ async function main(argv: string[]): Promise<number> {
   if (unknown) throw new WharfError(`Unknown option ${unknown}.`, USAGE);
   const args = minimist(argv, { boolean: ['list', 'hint', 'solution', 'reset', 'help'], string: ['lang'], alias: { h: 'help' } });
   const lang = chooseLang(args.lang);
-  if (args.help) return console.log(USAGE), 0;
-  if (args.list) return console.log(listText(lang)), 0;
+  if (args.help || args.list) {
+    console.log(args.help ? USAGE : listText(lang));
+    return 0;
+  }
   const ids = args._.map(String);
   const known = `challenges: ${challenges.map((c) => c.id).join(', ')}`;
   if (ids.length !== 1) throw new WharfError(ids.length ? 'One challenge at a time.' : 'Which challenge?', `${USAGE}\n${known}`);
@@ -29,9 +31,13 @@ async function main(argv: string[]): Promise<number> {
   if (args.hint || args.solution) {
     // Neither needs the engine: only which CLI is installed.
     const setting = settingFor(challenge, undefined);
-    if (args.solution) return console.log(solutionText(challenge, setting, lang)), 0;
-    const { index, last } = await nextHint(challenge.id, challenge.hints.length);
-    return console.log(hintText(challenge, index, last, forCli(challenge.hints[index]![lang], setting.cli), lang)), 0;
+    if (args.solution) {
+      console.log(solutionText(challenge, setting, lang));
+    } else {
+      const { index, last } = await nextHint(challenge.id, challenge.hints.length);
+      console.log(hintText(challenge, index, last, forCli(challenge.hints[index]![lang], setting.cli), lang));
+    }
+    return 0;
   }
 
   const { engine, error } = await tryEngine();
