@@ -20,7 +20,12 @@ export default defineConfig({
       {
         test: {
           name: 'labs',
-          include: ['tests/labs/**/*.test.ts', 'tests/runner/**/*.test.ts'],
+          include: [
+            'tests/labs/**/*.test.ts',
+            'tests/runner/**/*.test.ts',
+            'tests/challenges/**/*.test.ts',
+            'tests/offline/**/*.test.ts',
+          ],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,

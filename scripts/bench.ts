@@ -1,4 +1,4 @@
-// npm run bench [-- base|lifecycle|labs|runner|deck|vm ...]: the figures the issues set targets for, as ratios or
+// npm run bench [-- base|lifecycle|labs|runner|deck|challenges|vm ...]: the figures the issues set targets for, as ratios or
 // medians measured in one run. Benchmarks, not tests: they report, they do not assert.
 import { chalk } from 'zx';
 import { printFatal } from '../labs/kit/core/cli.ts';
@@ -7,6 +7,7 @@ import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { engineLine } from '../labs/kit/engine/summary.ts';
 import { scriptArgs } from './args.ts';
 import { benchBaseImage } from './bench/base-image.ts';
+import { benchChallenges } from './bench/challenges.ts';
 import { benchDeck } from './bench/deck.ts';
 import { benchLabs } from './bench/labs.ts';
 import { benchLifecycle } from './bench/lifecycle.ts';
@@ -29,6 +30,7 @@ async function main(chosen: string[]): Promise<number> {
   if (wants('labs')) await benchLabs();
   if (wants('runner')) await benchRunner();
   if (wants('deck')) await benchDeck();
+  if (wants('challenges')) await benchChallenges(engine);
   // Opt-in: it needs QEMU and a kernel (scripts/fetch-vm-kernel.sh).
   if (chosen.includes('vm')) await benchVmBoot(engine);
   await removeByLabel(engine.docker, 'wharf.lab=bench');
