@@ -4,6 +4,7 @@
 // the container's own IP — each as a ratio, the shape of Felter et al. (IBM, 2014) on this machine.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { promisify } from 'node:util';
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
@@ -56,7 +57,7 @@ async function cpu(ctx: Ctx) {
     const ran = await ctx.run({ cmd: ['sh', '-c', cpuScript], shown: ['sh', '-c', LOOP], wait: 'CPU loop' });
     inside.push(...(kit.parseTimings(ran.stdout).cpu ?? []));
     if (why) continue;
-    if (round === 0) ctx.shown(kit.shellLine([busybox, 'sh', '-c', LOOP]));
+    if (round === 0) ctx.shown(kit.shellLine([relative(process.cwd(), busybox), 'sh', '-c', LOOP]));
     const { stdout } = await run(busybox, ['sh', '-c', cpuScript], { signal: ctx.signal, timeout: 60_000 });
     outside.push(...(kit.parseTimings(stdout).cpu ?? []));
   }
