@@ -7,6 +7,11 @@ import { lab as buildShipRun } from './06-build-ship-run.ts';
 import { lab as volumes } from './07-volumes.ts';
 import { lab as security } from './08-security.ts';
 import { lab as engineApi } from './09-engine-api.ts';
+import { lab as startup } from './10-startup.ts';
+import { lab as density } from './11-density.ts';
+import { lab as overhead } from './12-overhead.ts';
+import { lab as layersLimit } from './13-layers-limit.ts';
+import { lab as kernel } from './14-kernel.ts';
 import type { Lab } from './kit/core/lab.ts';
 
 /** Every lab, in workshop order. A new lab is one file plus one line here. */
@@ -20,6 +25,11 @@ export const labs: readonly Lab[] = [
   volumes,
   security,
   engineApi,
+  startup,
+  density,
+  overhead,
+  layersLimit,
+  kernel,
 ];
 
 export function findLab(id: string): Lab | undefined {

@@ -10,12 +10,13 @@ const USAGE = [
   '       npm run lab -- <id> --script   run it, then print its commands as a shell script to paste',
   '       npm run lab -- <id> --lang zh  told in Chinese (default: your locale, LANG=zh_CN…)',
   '       npm run lab -- --list          the labs there are',
+  '       npm run lab -- density --count 20   a lab option (--list shows which labs take which)',
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
   let flags: ReturnType<typeof parseLabFlags>;
   try {
-    flags = parseLabFlags(argv);
+    flags = parseLabFlags(argv, [...new Set(labs.flatMap((lab) => Object.keys(lab.options ?? {})))]);
   } catch (error) {
     printFatal(new Error(`${(error as Error).message}\n${USAGE}`));
     return 2;
@@ -47,7 +48,12 @@ async function main(argv: string[]): Promise<number> {
     printFatal(new Error(`${(error as Error).message}\n${USAGE}`));
     return 2;
   }
-  return runLabCli(lab, flags.mode, wordsFor(lab.id, lang));
+  try {
+    return await runLabCli(lab, flags.mode, flags.labOptions, wordsFor(lab.id, lang));
+  } catch (error) {
+    printFatal(error);
+    return 2;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -8,6 +8,7 @@ export { ENGINE_DIR } from './core/context.ts';
 export { withinDeadline } from './core/deadline.ts';
 export { WharfError } from './core/errors.ts';
 export type { FactValue } from './core/events.ts';
+export type { Fleet } from './core/lab.ts';
 export {
   type Box,
   type ContextFor,
@@ -19,17 +20,20 @@ export {
   type LabContext,
 } from './core/lab.ts';
 export { RUN_LABEL } from './core/labels.ts';
+export { busyboxPathFor } from './engine/base-image.ts';
 export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';
 export { loadImage, readImageArchive, saveImage } from './engine/image-archive.ts';
 export { imageHistory, inspectImage } from './engine/image-calls.ts';
 export { imagesDir } from './engine/images.ts';
+export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
 export { engineInfo } from './engine/signal-calls.ts';
 export { demux } from './engine/streams.ts';
 export { type BuildStep, buildSteps, stepTable } from './parse/build-steps.ts';
 export { decodeCapabilities, parseCapabilitySets } from './parse/capabilities.ts';
 export * from './parse/cgroup.ts';
+export { median, NOW_US, parseTimings, ratio, timedScript } from './parse/clock.ts';
 export { describeFrameHeader } from './parse/frames.ts';
 export * from './parse/ip.ts';
 export { clip, humanBytes, type Layer, layersOf, shortDigest } from './parse/layers.ts';
@@ -39,3 +43,15 @@ export * from './parse/overlay.ts';
 export { ancestryScript, parseProcStat, parsePs } from './parse/proc.ts';
 export { parseSections, sectionsScript } from './parse/sections.ts';
 export { percentile } from './parse/stats.ts';
+export { shellLine } from './spec/shell.ts';
+export type { Accel, VmBoot } from './vm/boot.ts';
+export {
+  bootMinimalVm,
+  findVmTools,
+  hostHasKvm,
+  lastVmBootRecord,
+  type MinimalVmBoot,
+  saveVmBootRecord,
+  type VmBootRecord,
+  type VmTools,
+} from './vm/minimal-vm.ts';

@@ -1,11 +1,16 @@
 import { buildShipRun } from './build-ship-run.ts';
 import { cgroups } from './cgroups.ts';
+import { density } from './density.ts';
 import { engineApi } from './engine-api.ts';
+import { kernel } from './kernel.ts';
 import { layers } from './layers.ts';
+import { layersLimit } from './layers-limit.ts';
 import { namespaces } from './namespaces.ts';
 import { network } from './network.ts';
+import { overhead } from './overhead.ts';
 import { processes } from './processes.ts';
 import { security } from './security.ts';
+import { startup } from './startup.ts';
 import type { LabPresentation } from './types.ts';
 import { volumes } from './volumes.ts';
 
@@ -20,6 +25,11 @@ export const presentations: Readonly<Record<string, LabPresentation>> = {
   volumes,
   security,
   'engine-api': engineApi,
+  startup,
+  density,
+  overhead,
+  'layers-limit': layersLimit,
+  kernel,
 };
 
 export type { Headline, LabPresentation, Lang } from './types.ts';

@@ -9,8 +9,8 @@ import type { Engine } from '../../labs/kit/engine/connect.ts';
 import { runToCompletion } from '../../labs/kit/engine/containers.ts';
 import { percentile } from '../../labs/kit/parse/stats.ts';
 import { createOptions } from '../../labs/kit/spec/container.ts';
-import { bootOnce } from '../vm/boot.ts';
-import { bootInitramfs } from '../vm/initramfs.ts';
+import { bootVm } from '../../labs/kit/vm/boot.ts';
+import { bootInitramfs } from '../../labs/kit/vm/initramfs.ts';
 import { median, ms, timed } from './stats.ts';
 
 const cacheDir = () =>
@@ -34,18 +34,18 @@ async function prerequisites(): Promise<{ qemu: string; kernel: string }> {
 /**
  * A real VM boot beside a container start, alternating in one run: QEMU boots a stock Debian cloud
  * kernel with a busybox initramfs (spawn → /init runs) vs the kit's create/start/wait/logs/remove of a
- * container running `true`. Software emulation (tcg) unless WHARF_VM_ACCEL says otherwise.
+ * container running `true`. Software emulation (tcg) unless WHARF_VM_ACCEL=kvm.
  */
 export async function benchVmBoot({ docker }: Engine, rounds = 5): Promise<Record<string, number>> {
   const { qemu, kernel } = await prerequisites();
-  const accel = process.env.WHARF_VM_ACCEL ?? 'tcg';
+  const accel = process.env.WHARF_VM_ACCEL === 'kvm' ? 'kvm' : 'tcg';
   const initramfs = join(tmpdir(), `wharf-initramfs-${process.pid}.cpio`);
   await writeFile(initramfs, bootInitramfs(await readFile(busyboxPathFor('amd64'))));
   const labels = { 'wharf.lab': 'bench', 'wharf.run': `bench-${process.pid}` };
   const vm: number[] = [];
   const container: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    vm.push(await bootOnce({ qemu, kernel, initramfs, accel }));
+    vm.push((await bootVm({ qemu, kernel, initramfs, accel })).bootMs);
     container.push(
       await timed(() =>
         runToCompletion(docker, createOptions({ image: BASE_IMAGE, cmd: ['true'], labels }), undefined),
@@ -60,7 +60,7 @@ export async function benchVmBoot({ docker }: Engine, rounds = 5): Promise<Recor
     ratio: median(vm) / median(container),
   };
   console.log(
-    `vm boot    ${ms(result.vmBootP50Ms)} p50 / ${ms(result.vmBootP95Ms)} p95 (QEMU pc, ${accel})  container ${ms(result.containerP50Ms)} p50 / ${ms(result.containerP95Ms)} p95  VM/container ${result.ratio.toFixed(1)}×`,
+    `vm boot    ${ms(result.vmBootP50Ms)} p50 / ${ms(result.vmBootP95Ms)} p95 (QEMU microvm, ${accel})  container ${ms(result.containerP50Ms)} p50 / ${ms(result.containerP95Ms)} p95  VM/container ${result.ratio.toFixed(1)}×`,
   );
   return result;
 }

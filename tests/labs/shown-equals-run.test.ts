@@ -131,6 +131,17 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
       const typed = await docker.getImage(`${tag}-cli`).inspect();
       replayed.push({ line: line.text, lab: made.RootFS.Layers, cli: typed.RootFS.Layers });
     },
+    async refused(line: ShownLine, message: string) {
+      // A build the engine refused on purpose: typed into the CLI, it is refused with the same reason.
+      const text = line.text.replace(/^docker build -t (\S+)/, 'docker build -t $1-cli');
+      const typed = await cli`sh -c ${text}`.nothrow();
+      const reason = (text: string) => text.trim().split('\n').at(-1)?.replace(/^.*: /, '');
+      replayed.push({
+        line: line.text,
+        lab: reason(message),
+        cli: typed.exitCode === 0 ? 'built' : reason(typed.stderr),
+      });
+    },
   };
   return { probe, replayed };
 }
@@ -142,8 +153,8 @@ describe('what the screen shows is what runs', () => {
       const run = await observe(lab, { probe });
       await expectCleanRun(run);
       const shown = run.events.flatMap((e) => (e.type === 'command' ? [e.text] : []));
-      // Every run, exec and build line the lab showed was replayed (a timed loop shows its run inside).
-      const replayable = shown.filter((text) => /(^|time )docker (run|exec|build) /.test(text));
+      // Every run, exec and build line the lab showed was replayed (a timed or xargs loop shows its run inside).
+      const replayable = shown.filter((text) => /(^|time |xargs .* )docker (run|exec|build) /.test(text));
       expect(replayed.length).toBe(replayable.length);
       expect(replayed.length).toBeGreaterThan(0);
       for (const { line, lab: made, cli } of replayed) expect(cli, line).toEqual(made);

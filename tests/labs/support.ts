@@ -33,6 +33,8 @@ export interface ObserveOptions {
   signal?: AbortSignal;
   onEvent?: (e: LabEvent) => void;
   probe?: ShownProbe;
+  /** The lab's options, as the command line would give them (`{ count: '8' }`). */
+  labOptions?: Record<string, string>;
 }
 
 /** Runs a lab to the end and returns what it observed (its facts typed), plus every event in order. */
@@ -42,6 +44,7 @@ export async function observe<F extends FactShape<F>>(lab: Lab<F>, options: Obse
     engine: await sharedEngine(),
     signal: options.signal,
     probe: options.probe,
+    labOptions: options.labOptions,
     sink: (event) => {
       events.push(event);
       options.onEvent?.(event);

@@ -5,6 +5,7 @@ import { describeError } from './errors.ts';
 import type { EventSink, LabEvent } from './events.ts';
 import { jsonSink, terminalSink } from './format.ts';
 import type { Lab } from './lab.ts';
+import { resolveLabOptions } from './options.ts';
 import { runLab } from './run-lab.ts';
 import { scriptOf } from './script.ts';
 import { englishWords, type Words } from './words.ts';
@@ -17,7 +18,13 @@ export type OutputMode = 'human' | 'json' | 'script';
  * signal aborts the lab, which then removes its engine objects; a second one quits at once. In
  * script mode the story goes to stderr and the script, once the run ends, to stdout.
  */
-export async function runLabCli(lab: Lab, mode: OutputMode = 'human', words: Words = englishWords): Promise<number> {
+export async function runLabCli(
+  lab: Lab,
+  mode: OutputMode = 'human',
+  labOptions: Record<string, string | undefined> = {},
+  words: Words = englishWords,
+): Promise<number> {
+  resolveLabOptions(lab, labOptions); // a bad value is an error before anything runs
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -47,6 +54,7 @@ export async function runLabCli(lab: Lab, mode: OutputMode = 'human', words: Wor
         if (!outputClosed) print(event);
       },
       signal: controller.signal,
+      labOptions,
     });
     if (mode === 'script' && !outputClosed) process.stdout.write(scriptOf(events));
     if (signals > 0) return 130;
@@ -57,20 +65,29 @@ export async function runLabCli(lab: Lab, mode: OutputMode = 'human', words: Wor
   }
 }
 
-/** The output flags every way of running a lab accepts; unknown flags are an error. */
-export function parseLabFlags(args: string[]): {
+/**
+ * The output flags every way of running a lab accepts, plus the labs' own options (`--count 20`)
+ * by name, whose values the lab checks; unknown flags are an error.
+ */
+export function parseLabFlags(
+  args: string[],
+  labOptionNames: readonly string[] = [],
+): {
   mode: OutputMode;
   positionals: string[];
   list: boolean;
   help: boolean;
   /** `--lang en|zh` as given; the locale decides when it is absent (labs/present/words.ts). */
   lang: string | undefined;
+  labOptions: Record<string, string | undefined>;
 } {
+  const own = Object.fromEntries(labOptionNames.map((name) => [name, { type: 'string' as const }]));
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     strict: true,
     options: {
+      ...own,
       json: { type: 'boolean', default: false },
       script: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
@@ -80,16 +97,19 @@ export function parseLabFlags(args: string[]): {
   });
   if (values.json && values.script) throw new Error('Choose one of --json and --script.');
   const mode = values.json ? 'json' : values.script ? 'script' : 'human';
-  return { mode, positionals, list: values.list, help: values.help, lang: values.lang };
+  const labOptions = Object.fromEntries(
+    labOptionNames.map((name) => [name, (values as Record<string, unknown>)[name] as string | undefined]),
+  );
+  return { mode, positionals, list: Boolean(values.list), help: Boolean(values.help), labOptions, lang: values.lang };
 }
 
 /** Lets a lab file run on its own (`npx tsx labs/01-processes.ts [--json|--script]`). */
 export async function runIfMain(moduleUrl: string, lab: Lab): Promise<void> {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   try {
-    const { mode, lang } = parseLabFlags(process.argv.slice(2));
+    const { mode, labOptions, lang } = parseLabFlags(process.argv.slice(2), Object.keys(lab.options ?? {}));
     const { terminalLang, wordsFor } = await import('../../present/words.ts');
-    process.exitCode = await runLabCli(lab, mode, wordsFor(lab.id, terminalLang(lang)));
+    process.exitCode = await runLabCli(lab, mode, labOptions, wordsFor(lab.id, terminalLang(lang)));
   } catch (error) {
     printFatal(error);
     process.exitCode = 2;

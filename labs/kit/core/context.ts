@@ -6,8 +6,9 @@ import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, r
 import { shellLine } from '../spec/shell.ts';
 import { WharfError } from './errors.ts';
 import type { FactValue, LabEventInput } from './events.ts';
-import type { Box, FactShape, LabContext, RunSpec } from './lab.ts';
+import type { Box, FactShape, Fleet, LabContext, RunSpec } from './lab.ts';
 import { runLabels } from './labels.ts';
+import type { LabOptionValues } from './options.ts';
 
 /** A line a verb showed, and whether its command part was a `shown:` simplification. */
 export interface ShownLine {
@@ -23,6 +24,8 @@ export interface ShownProbe {
   container(line: ShownLine, container: Docker.Container): Promise<void>;
   exec(line: ShownLine, execId: string): Promise<void>;
   build(line: ShownLine, tag: string): Promise<void>;
+  /** A build the engine refused (lab `layers-limit` builds past a limit on purpose), with its message. */
+  refused?(line: ShownLine, message: string): Promise<void>;
 }
 
 export const ENGINE_DIR = '/engine';
@@ -36,6 +39,7 @@ interface ContextInput {
   emit: (event: LabEventInput) => void;
   facts: Record<string, FactValue>;
   probe?: ShownProbe;
+  options?: LabOptionValues;
 }
 
 /** The lab context: every verb applies labels, name and signal, and shows the line derived from its spec. */
@@ -93,6 +97,7 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
     baseImage,
     signal,
     name,
+    options: input.options ?? {},
     step: (title) => emit({ type: 'step', title }),
     shown: show,
     output: (text) => emit({ type: 'output', text }),
@@ -139,18 +144,47 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
     },
 
     async build(imageName, options) {
-      const text = shellLine(buildArgv(options.tag, imagesPath(imageName), options.dockerfile));
+      const contextPath = options.contextDir ?? imagesPath(imageName);
+      const text = shellLine(buildArgv(options.tag, contextPath, options.dockerfile));
       show(text, options.wait);
       const built = await buildLabImage(docker, {
         name: imageName,
+        contextDir: options.contextDir,
         tag: options.tag,
         dockerfile: options.dockerfile,
         labels,
         signal,
         onLine: options.showOutput === false ? undefined : (line) => emit({ type: 'output', text: line }),
+      }).catch(async (error: unknown) => {
+        if (!signal.aborted && error instanceof WharfError)
+          await probe?.refused?.({ text, simplified: false }, error.message);
+        throw error;
       });
       await probe?.build({ text, simplified: false }, options.tag);
       return built;
+    },
+
+    async startMany(spec, count, parallel, wait) {
+      const numbered = (i: number | string) => specOf({ ...spec, name: `${spec.name}-${i}` });
+      const pattern = numbered('{}');
+      show(`seq ${count} | xargs -P ${parallel} -I{} ${runLine(pattern, 'detached', spec.shown)}`, wait);
+      const line = { text: runLine(numbered(1), 'detached', spec.shown), simplified: spec.shown !== undefined };
+      const boxes = await inPool(count, parallel, async (i) => {
+        const full = numbered(i + 1);
+        const onCreated =
+          i === 0 && probe ? (container: Docker.Container) => probe.container(line, container) : undefined;
+        const container = await startContainer(docker, createOptions(full), signal, onCreated);
+        return { name: full.name ?? container.id, id: container.id, container };
+      });
+      return { boxes, namePattern: pattern.name ?? '', parallel };
+    },
+
+    async removeMany(fleet: Fleet, wait) {
+      const rm = shellLine(['docker', 'rm', '-f', fleet.namePattern]);
+      show(`seq ${fleet.boxes.length} | xargs -P ${fleet.parallel} -I{} ${rm}`, wait);
+      await inPool(fleet.boxes.length, fleet.parallel, (i) =>
+        (fleet.boxes[i] as Box).container.remove({ force: true, abortSignal: signal }),
+      );
     },
 
     async onHost(script, spec = {}) {
@@ -203,3 +237,18 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
 }
 
 export type { Box };
+
+/** Runs `work(0)` … `work(count - 1)`, at most `parallel` at a time; results in index order. */
+async function inPool<T>(count: number, parallel: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      results[index] = await work(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+  return results;
+}

@@ -4,6 +4,7 @@ import type { Completed } from '../engine/containers.ts';
 import type { BuiltImage } from '../engine/images.ts';
 import type { ContainerSpec } from '../spec/container.ts';
 import type { FactValue } from './events.ts';
+import type { LabOptionSpecs, LabOptionValues } from './options.ts';
 
 /** The facts a lab reports, by key: a type per lab, so tests read them typed. */
 export type FactShape<F> = { [K in keyof F]: FactValue };
@@ -139,4 +140,35 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> 
 
 export function defineLab<F extends FactShape<F>>(lab: Lab<F>): Lab<F> {
   return lab;
+}
+
+// Settings a lab takes on the command line, and verbs for many containers at once (lab `density`).
+
+// biome-ignore lint/correctness/noUnusedVariables: F must match the declaration this merges into
+export interface Lab<F extends FactShape<F> = Record<string, FactValue>> {
+  /** Whole-number settings, e.g. `--count`: `npm run lab -- <id> --count 20`. */
+  options?: LabOptionSpecs;
+}
+
+/** Containers started together from one spec, named `<name>-1` … `<name>-N`. */
+export interface Fleet {
+  boxes: Box[];
+  /** Their names with `{}` for the number, as the shown `xargs` line writes them. */
+  namePattern: string;
+  parallel: number;
+}
+
+// biome-ignore lint/correctness/noUnusedVariables: F must match the declaration this merges into
+export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> {
+  /** The lab's options as this run was given them (defaults filled in). */
+  options: LabOptionValues;
+  /** `docker run -d` of the same spec `count` times, `parallel` at once, shown as one `xargs` line. */
+  startMany(spec: RunSpec & { name: string }, count: number, parallel: number, wait?: string): Promise<Fleet>;
+  /** `docker rm -f` of every container of a fleet, as many at once as it was started. */
+  removeMany(fleet: Fleet, wait?: string): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Build a context generated at run time (absolute path) instead of labs/images/<name>/. */
+  contextDir?: string;
 }

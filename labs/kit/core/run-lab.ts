@@ -9,6 +9,7 @@ import { describeError, isAbortError } from './errors.ts';
 import type { EventSink, FactValue, LabEvent, LabEventInput } from './events.ts';
 import type { FactShape, Lab } from './lab.ts';
 import { newRunLabel, RUN_LABEL } from './labels.ts';
+import { resolveLabOptions } from './options.ts';
 
 export interface RunLabOptions {
   sink: EventSink;
@@ -20,6 +21,8 @@ export interface RunLabOptions {
   deadlineMs?: number;
   /** Sees every container, exec and build a verb made (the shown-equals-run test). */
   probe?: ShownProbe;
+  /** The lab's options as given on the command line (`--count 20`), checked against its declaration. */
+  labOptions?: Record<string, string | undefined>;
 }
 
 export interface LabOutcome<F = Record<string, FactValue>> {
@@ -82,7 +85,20 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     const base = await ensureBaseImage(engine.docker, info.arch, { signal });
     if (base.built) emit({ type: 'note', text: `Built ${base.image} from the vendored busybox (no registry needed).` });
     const { probe } = options;
-    await lab.run(createContext<F>({ lab, engine, runLabel, baseImage: base.image, signal, emit, facts, probe }));
+    const labOptions = resolveLabOptions(lab, options.labOptions);
+    await lab.run(
+      createContext<F>({
+        lab,
+        engine,
+        runLabel,
+        baseImage: base.image,
+        signal,
+        emit,
+        facts,
+        probe,
+        options: labOptions,
+      }),
+    );
   } catch (caught) {
     error = describeError(caught);
     if (deadline.aborted)

@@ -20,6 +20,8 @@ export interface BuiltImage {
 
 export interface BuildRequest {
   name: string;
+  /** A context generated at run time (absolute path), instead of labs/images/<name>/. */
+  contextDir?: string;
   tag: string;
   labels: Record<string, string>;
   dockerfile?: string;
@@ -32,7 +34,7 @@ export interface BuildRequest {
  * wharf/base: nothing is pulled.
  */
 export async function buildLabImage(docker: Docker, request: BuildRequest): Promise<BuiltImage> {
-  const context = imagesDir(request.name);
+  const context = request.contextDir ?? imagesDir(request.name);
   const src = await readdir(context);
   const lines: string[] = [];
   const stream = await docker.buildImage({ context, src }, {

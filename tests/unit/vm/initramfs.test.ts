@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { busyboxPathFor } from '../../../labs/kit/engine/base-image.ts';
-import { BOOT_MARKER, bootInitramfs, newcArchive } from '../../../scripts/vm/initramfs.ts';
+import { BOOT_MARKER, bootInitramfs, newcArchive } from '../../../labs/kit/vm/initramfs.ts';
 
 // The archive is checked by an independent reader: busybox's own cpio, the vendored x86-64 binary.
 const busybox = busyboxPathFor('amd64');

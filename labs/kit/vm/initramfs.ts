@@ -1,5 +1,5 @@
-// A minimal initramfs for the VM boot benchmark: the vendored static busybox and an /init that says
-// it is up. The kernel wants a "newc" cpio archive, whose format is small enough to write directly
+// A minimal initramfs for a VM boot: the vendored static busybox and an /init that says it is up,
+// reports what the guest kernel sees, optionally runs a task, and powers off. The kernel wants a "newc" cpio archive, whose format is small enough to write directly
 // (tests/unit/vm/initramfs.test.ts checks it with busybox's own cpio).
 
 export interface CpioEntry {
@@ -43,15 +43,35 @@ export function newcArchive(entries: CpioEntry[]): Buffer {
 }
 
 export const BOOT_MARKER = 'WHARF-VM-UP';
+export const END_MARKER = 'WHARF-VM-END';
+/** Separates the parts of the guest's report on the serial console. */
+export const REPORT_SECTION = '--- wharf-vm ---';
 
-/** /init prints the marker on the serial console; the benchmark stops the VM as soon as it sees it. */
-export function bootInitramfs(busybox: Buffer): Buffer {
-  const init = `#!/bin/busybox sh\n/bin/busybox echo ${BOOT_MARKER}\nexec /bin/busybox poweroff -f\n`;
+/**
+ * /init prints the marker on the serial console as soon as it runs (the boot is over), then the
+ * guest's kernel release, boot id and memory, then what `task` prints, then the end marker; the
+ * VM is stopped as soon as the host sees it. `task` is a busybox sh script.
+ */
+export function bootInitramfs(busybox: Buffer, task = ''): Buffer {
+  const bb = '/bin/busybox';
+  const init = [
+    `#!${bb} sh`,
+    `${bb} echo ${BOOT_MARKER}`,
+    `${bb} mkdir -p /proc /tmp && ${bb} mount -t proc proc /proc && ${bb} mount -t tmpfs tmpfs /tmp`,
+    `${bb} --install -s /bin; export PATH=/bin`,
+    `echo '${REPORT_SECTION}'; uname -r; echo '${REPORT_SECTION}'; cat /proc/sys/kernel/random/boot_id`,
+    `echo '${REPORT_SECTION}'; grep -E '^(MemTotal|MemAvailable):' /proc/meminfo; echo '${REPORT_SECTION}'`,
+    'sh /task',
+    `echo '${REPORT_SECTION}'; echo ${END_MARKER}`,
+    `exec ${bb} poweroff -f`,
+    '',
+  ].join('\n');
   return newcArchive([
     { name: 'bin', mode: 0o040755 },
     { name: 'dev', mode: 0o040755 },
     { name: 'dev/console', mode: 0o020600, rdev: { major: 5, minor: 1 } },
     { name: 'bin/busybox', mode: 0o100755, data: busybox },
+    { name: 'task', mode: 0o100644, data: Buffer.from(`${task}\n`) },
     { name: 'init', mode: 0o100755, data: Buffer.from(init) },
   ]);
 }

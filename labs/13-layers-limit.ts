@@ -1,0 +1,146 @@
+#!/usr/bin/env tsx
+// Lab "layers-limit": the notes say an image may have at most 127 layers. Where does this engine
+// refuse? First stacks of tiny layers loaded with `docker load` (fast), searched step by step; then a
+// generated Dockerfile that adds one tiny COPY layer per step past the limit, built for real.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as kit from './kit/index.ts';
+import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+
+const facts = {
+  baseLayers: fact<number>('Layers of the base image'),
+  loadsTried: fact<number>('Stacks loaded to find the limit'),
+  loadLimitLayers: fact<number>('Most layers an image could have (docker load)'),
+  loadRefusedLayers: fact<number>('Fewest layers refused'),
+  loadMessage: fact<string>('What the engine said'),
+  buildFromLayers: fact<number>('Layers of the image the Dockerfile starts FROM'),
+  buildLayersReached: fact<number>('Layers of the last image the build made'),
+  buildRefusedAtStep: fact<number | null>('Build step the engine refused (null: none)'),
+  buildMessage: fact<string | null>('What the build said'),
+};
+type Ctx = ContextFor<typeof facts>;
+
+/** Bounds: never more than this many layers, never more than this many loads. */
+const MAX_LAYERS = 1024;
+const MAX_LOADS = 16;
+/** The generated Dockerfile starts this far below the load limit and adds twice as many steps. */
+const BELOW = 4;
+
+interface Attempt {
+  ok: boolean;
+  message?: string;
+}
+
+async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
+  ctx.step('Stack tiny layers until the engine refuses');
+  ctx.note(`Each stack is the base image plus N layers of one small file each, written as a docker save archive and
+    loaded. Loading the same layers again is cheap, so the search doubles N, then halves the gap.`);
+  const tried = new Map<number, Attempt>();
+  const attempt = async (total: number): Promise<boolean> => {
+    const tag = `${ctx.name('stack')}:${total}`;
+    const tar = await kit.stackArchive(base, total - baseLayers, tag, ctx.labels);
+    const file = join(dir, `stack-${total}.tar`);
+    await writeFile(file, tar);
+    ctx.shown(`docker load -i ${file}`);
+    try {
+      await kit.loadImage(ctx.docker, tar, ctx.signal);
+      tried.set(total, { ok: true });
+      ctx.output(`${total} layers: loaded`);
+      return true;
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      const message = (error as Error).message.replace(/^docker load failed: /, '');
+      tried.set(total, { ok: false, message });
+      ctx.output(`${total} layers: refused — ${message}`);
+      return false;
+    }
+  };
+  let good = baseLayers;
+  let bad: number | undefined;
+  for (let total = 32; total <= MAX_LAYERS && bad === undefined; total *= 2) {
+    if (await attempt(total)) good = total;
+    else bad = total;
+  }
+  while (bad !== undefined && bad - good > 1 && tried.size < MAX_LOADS) {
+    const mid = Math.floor((good + bad) / 2);
+    if (await attempt(mid)) good = mid;
+    else bad = mid;
+  }
+  if (bad === undefined || bad - good > 1) {
+    throw new kit.WharfError(`No layer limit found up to ${MAX_LAYERS} layers within ${MAX_LOADS} loads.`);
+  }
+  ctx.facts({ loadsTried: tried.size, loadLimitLayers: good, loadRefusedLayers: bad });
+  ctx.fact('loadMessage', tried.get(bad)?.message ?? '');
+  const loaded = [...tried].flatMap(([total, { ok }]) => (ok ? [total] : []));
+  return { limit: good, loaded };
+}
+
+async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; loaded: number[] }) {
+  ctx.step('A Dockerfile past the limit');
+  // FROM the biggest stack already loaded a few layers below the limit, then one layer per step past it.
+  const from = Math.max(...loaded.filter((total) => total <= limit - BELOW));
+  const steps = limit - from + BELOW;
+  const context = join(dir, 'build');
+  await mkdir(context);
+  const lines = [`FROM ${ctx.name('stack')}:${from}`];
+  for (let n = 1; n <= steps; n += 1) {
+    await writeFile(join(context, `step-${n}`), `${n}\n`);
+    lines.push(`COPY step-${n} /steps/`);
+  }
+  await writeFile(join(context, 'Dockerfile'), `${lines.join('\n')}\n`);
+  ctx.output(`${lines.slice(0, 3).join('\n')}\n… (${steps} COPY steps)`);
+  ctx.fact('buildFromLayers', from);
+  let refusedAt: number | null = null;
+  try {
+    await kit.withinDeadline('building past the layer limit', 120_000, ctx.signal, async () =>
+      ctx.build('layers-limit', {
+        tag: `${ctx.name('built')}:latest`,
+        contextDir: context,
+        showOutput: false,
+        wait: `${steps} steps, one layer each`,
+      }),
+    );
+    ctx.facts({ buildLayersReached: from + steps, buildRefusedAtStep: null, buildMessage: null });
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    const message = (error as Error).message;
+    const step = Number(/at step (\d+)\//.exec(message)?.[1] ?? Number.NaN);
+    refusedAt = step;
+    ctx.output(message);
+    // Step 1 is FROM; each step after it that finished added one layer.
+    ctx.facts({
+      buildLayersReached: from + (step - 2),
+      buildRefusedAtStep: step,
+      buildMessage: message.replace(/^.*: /, ''),
+    });
+  }
+  const reached = from + (refusedAt === null ? steps : refusedAt - 2);
+  ctx.note(
+    reached === limit
+      ? `The build stops at the same ${limit} layers as docker load: the limit is the engine's layer store's, not the
+        Dockerfile's nor the builder's. The notes say 127.`
+      : `The build stopped at ${reached} layers, docker load at ${limit}: each build step also runs in a container. The
+        notes say 127.`,
+  );
+}
+
+export const lab = defineLab({
+  id: 'layers-limit',
+  title: 'How many layers?',
+  shows: 'Stacks of tiny layers until the engine refuses, then a generated Dockerfile built past the limit.',
+  facts,
+  async run(ctx) {
+    const dir = await mkdtemp(join(tmpdir(), 'wharf-layers-limit-'));
+    try {
+      const base = await kit.saveImage(ctx.docker, ctx.baseImage, ctx.signal);
+      const baseLayers = (await kit.inspectImage(ctx.docker, ctx.baseImage, ctx.signal)).RootFS.Layers?.length ?? 1;
+      ctx.fact('baseLayers', baseLayers);
+      await build(ctx, dir, await search(ctx, dir, base, baseLayers));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+await runIfMain(import.meta.url, lab);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { lab } from '../../labs/12-overhead.ts';
+import { lastVmBootRecord } from '../../labs/kit/vm/minimal-vm.ts';
+import { expectCleanRun, observe, sharedEngine } from './support.ts';
+
+describe('lab: overhead', () => {
+  it('measures CPU, file writes and HTTP paths as ratios that have the expected shape', async () => {
+    const { docker } = await sharedEngine();
+    let runLabel = '';
+    let engineIp: Promise<string | undefined> | undefined;
+    const run = await observe(lab, {
+      onEvent: (e) => {
+        if (e.type === 'start') runLabel = e.runLabel;
+        if (e.type === 'fact' && e.key === 'containerIp')
+          engineIp = docker
+            .getContainer(`wharf-overhead-web-${runLabel}`)
+            .inspect()
+            .then((c) => c.NetworkSettings.Networks.bridge?.IPAddress);
+      },
+    });
+    await expectCleanRun(run);
+    const { facts } = run;
+
+    // The same busybox loop on the same kernel: a container adds nothing to it (noise aside).
+    if (facts.cpuOutsideSkipped === undefined) {
+      expect(facts.cpuInsideOverOutside as number).toBeGreaterThan(0.5);
+      expect(facts.cpuInsideOverOutside as number).toBeLessThan(2);
+    }
+    // Both write new files to the same host filesystem: the same order of magnitude.
+    expect(facts.writeLayerOverVolume).toBeGreaterThan(0.25);
+    expect(facts.writeLayerOverVolume).toBeLessThan(4);
+
+    // Every request on every path was answered, and the container IP is the one the engine gave it.
+    expect(facts.httpOk).toEqual({
+      published: facts.httpRequests,
+      host: facts.httpRequests,
+      containerIp: facts.httpRequests,
+    });
+    expect(facts.containerIp).toBe(await engineIp);
+    // A published port adds a hop (docker-proxy, or NAT) that the host network does not have.
+    expect(facts.httpPublishedOverHost).toBeGreaterThan(1);
+
+    // VM figures only where hardware virtualisation ran the VM.
+    const record = await lastVmBootRecord();
+    if (record?.accel !== 'kvm') {
+      expect(facts.vmComparable).toBe(false);
+      expect(facts.vmCpuOverOutside).toBeUndefined();
+    }
+  });
+});
