@@ -47,26 +47,33 @@ It must stop at the limit, and ${NAME} must keep running. Never run that loop wi
       ];
     const limit = info.HostConfig.PidsLimit ?? 0;
     const limited = limit > 0;
-    const lines = [
+    const stopped = (state: typeof info.State) =>
       line(
-        limit === LIMIT,
-        `process limit ${limited ? limit : 'none'}`,
-        limited
-          ? `the task asks for ${LIMIT}: --pids-limit ${LIMIT}`
-          : `no process limit: add --pids-limit ${LIMIT} (and never run a fork loop without one)`,
-        SLIDE,
-      ),
-      line(
-        info.State.Running,
+        state.Running,
         `${NAME} kept running`,
-        `it is ${info.State.Status} (exit ${info.State.ExitCode}): run sleep 3600 as its main process and the loop with ${cli} exec`,
+        `it is ${state.Status} (exit ${state.ExitCode}): run sleep 3600 as its main process and the loop with ${cli} exec`,
         SLIDE,
-      ),
-    ];
-    if (!info.State.Running) return lines;
+      );
+    const limitLine = line(
+      limit === LIMIT,
+      `process limit ${limited ? limit : 'none'}`,
+      limited
+        ? `the task asks for ${LIMIT}: --pids-limit ${LIMIT}`
+        : `no process limit: add --pids-limit ${LIMIT} (and never run a fork loop without one)`,
+      SLIDE,
+    );
+    if (!info.State.Running) return [limitLine, stopped(info.State)];
     // The engine lists the processes from the host (docker top), so this works even when the
     // container is full and could not start one more process for an exec.
-    const count = (await engine.processes(NAME)).length;
+    // (top refuses a container that stopped meanwhile: that counts as none, and the state says why)
+    const count = await engine.processes(NAME).then(
+      (processes) => processes.length,
+      () => 0,
+    );
+    // A loop run as the main process dies at the limit, and may do so between inspect and top.
+    const after = count === 0 ? (await engine.container(NAME))?.State : info.State;
+    if (after && !after.Running) return [limitLine, stopped(after)];
+    const lines = [limitLine, stopped(info.State)];
     const atLimit = limited && count >= limit - 2 && count <= limit;
     return [
       ...lines,

@@ -1,12 +1,18 @@
 // The Chinese face is cut down to the characters the deck uses (scripts/fonts-cjk.ts): the
 // committed CSS must match what the script makes from today's sources.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cjkFontCss, outputFile, toUnicodeRange, usedCodePoints } from '../../scripts/fonts-cjk.ts';
+import { cjkFontCss, cssFiles, fontDir, outputFile, toUnicodeRange, usedCodePoints } from '../../scripts/fonts-cjk.ts';
 
 describe('Chinese font subset', () => {
   it('slides/theme/fonts-cjk.css is up to date (run `npm run fonts` after adding Chinese text)', () => {
     expect(readFileSync(outputFile, 'utf8')).toBe(cjkFontCss());
+  });
+
+  it('ships exactly the font files the CSS names, with the licence, from the deck itself', () => {
+    const named = cssFiles(readFileSync(outputFile, 'utf8'));
+    expect(named.length).toBeGreaterThan(0);
+    expect(readdirSync(fontDir).sort()).toEqual([...new Set(named), 'LICENSE'].sort());
   });
 
   it('covers every CJK character of the zh deck', () => {
