@@ -2,22 +2,14 @@
 // only `---` and takes notes after `Note:`), so structural checks need no browser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { labs } from '../../labs/index.ts';
 import { repoRoot } from '../../scripts/pdf.ts';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const LAB_IDS = [
-  'processes',
-  'namespaces',
-  'network',
-  'cgroups',
-  'layers',
-  'build-ship-run',
-  'volumes',
-  'security',
-  'engine-api',
-] as const;
+/** Every lab the kit has: each needs exactly one lab slide per language. */
+export const LAB_IDS: readonly string[] = labs.map((lab) => lab.id);
 
 export interface Slide {
   chapter: string;
