@@ -83,7 +83,8 @@ export function toUnicodeRange(points: number[]): string {
 }
 
 /** The font files the CSS names, in order. */
-export const cssFiles = (css: string) => [...css.matchAll(/url\(fonts\/noto-sans-sc\/([^)]+)\)/g)].map(([, file]) => file!);
+export const cssFiles = (css: string) =>
+  [...css.matchAll(/url\(fonts\/noto-sans-sc\/([^)]+)\)/g)].map(([, file]) => file!);
 
 export function cjkFontCss(used = usedCodePoints()): string {
   const out = [
