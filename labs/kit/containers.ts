@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { withDeadline } from './deadline.ts';
+import { scaled, withDeadline } from './deadline.ts';
 import { WharfError } from './errors.ts';
 import { demux, type Captured } from './streams.ts';
 
@@ -56,7 +56,7 @@ export async function runToCompletion(docker: Docker, options: RunOptions, deadl
     return { ...output, exitCode: StatusCode, oomKilled: Boolean(state?.OOMKilled) };
   } catch (error) {
     if (signal.aborted && !options.signal?.aborted) {
-      throw new WharfError(`The container ${options.cmd?.join(' ') ?? ''} did not finish within ${deadlineMs / 1000} s.`, undefined, { cause: error });
+      throw new WharfError(`The container ${options.cmd?.join(' ') ?? ''} did not finish within ${scaled(deadlineMs) / 1000} s.`, undefined, { cause: error });
     }
     throw error;
   } finally {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { ensureBaseImage } from './base-image.ts';
 import { removeByLabel } from './cleanup.ts';
+import { scaled } from './deadline.ts';
 import { connectEngine, type Engine } from './engine/connect.ts';
 import { describeError, isAbortError } from './errors.ts';
 import type { EventSink, Facts, LabEvent, LabEventInput } from './events.ts';
@@ -63,7 +64,8 @@ export async function runLab(lab: Lab, options: RunLabOptions): Promise<LabOutco
   const emit = (event: LabEventInput) => options.sink({ ...event, t: Math.round(performance.now() - started) } as LabEvent);
   const runId = newRunId();
   const facts: Facts = {};
-  const deadline = AbortSignal.timeout(options.deadlineMs ?? 120_000);
+  const deadlineMs = scaled(options.deadlineMs ?? 120_000);
+  const deadline = AbortSignal.timeout(deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let engine: Engine | undefined = options.engine;
   let error: { message: string; hint?: string } | undefined;
@@ -80,7 +82,7 @@ export async function runLab(lab: Lab, options: RunLabOptions): Promise<LabOutco
     await lab.run(createContext(lab, engine, runId, base.image, signal, emit, facts));
   } catch (caught) {
     error = describeError(caught);
-    if (deadline.aborted) error = { message: `The lab did not finish within ${(options.deadlineMs ?? 120_000) / 1000} s and was stopped.` };
+    if (deadline.aborted) error = { message: `The lab did not finish within ${deadlineMs / 1000} s and was stopped.` };
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   } finally {
