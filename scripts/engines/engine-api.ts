@@ -27,14 +27,14 @@ export async function waitForEngine(port: number, deadlineMs: number, gaveUp: ()
   throw new Error(`no answer within ${deadlineMs / 1000} s (last: ${last})`);
 }
 
-interface VersionReply {
+export interface VersionReply {
   Version: string;
   ApiVersion: string;
   KernelVersion: string;
   Components?: { Name: string; Version: string; Details?: Record<string, string> }[];
 }
 
-interface InfoReply {
+export interface InfoReply {
   CgroupVersion?: string;
   CgroupDriver?: string;
   Driver?: string;
@@ -62,15 +62,23 @@ export async function engineVersions(port: number, deadlineMs: number): Promise<
     apiGet<VersionReply>(port, '/version', deadlineMs),
     apiGet<InfoReply>(port, '/info', deadlineMs),
   ]);
+  return versionsFrom(version, info);
+}
+
+/** Reads the versions out of `GET /version` and `GET /info` as Docker and Podman answer them. */
+export function versionsFrom(version: VersionReply, info: InfoReply): EngineVersions {
   const component = (pattern: RegExp) => version.Components?.find((c) => pattern.test(c.Name));
   const engine = component(/^(Engine|Podman Engine)$/);
   const runtime = component(/^(runc|crun|OCI Runtime)/i);
+  const conmon = component(/^conmon$/i);
+  // Podman reports "crun version 1.28\ncommit: …"; Docker reports "1.3.6".
+  const versionOf = (text: string) => text.split('\n')[0]?.replace(/^.*version\s+/, '').replace(/,.*$/, '') ?? text;
   const storageType = info.DriverStatus?.find(([key]) => /driver-type/i.test(key))?.[1];
   return {
     engine: `${engine?.Name === 'Podman Engine' ? 'Podman' : 'Docker Engine'} ${version.Version}`,
     api: version.ApiVersion,
     containerd: component(/^containerd$/)?.Version,
-    runtime: runtime ? `${info.DefaultRuntime ?? runtime.Name} ${runtime.Version}` : String(info.DefaultRuntime ?? 'unknown'),
+    runtime: [runtime ? `${info.DefaultRuntime ?? runtime.Name} ${versionOf(runtime.Version)}` : String(info.DefaultRuntime ?? 'unknown'), ...(conmon ? [`conmon ${versionOf(conmon.Version)}`] : [])].join(', '),
     kernel: version.KernelVersion,
     cgroup: `v${info.CgroupVersion ?? '?'} (${info.CgroupDriver ?? '?'})`,
     storage: `${info.Driver ?? '?'}${storageType ? ` (${storageType})` : ''}`,

@@ -48,10 +48,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Each lab test file's first test is its main one (the lab's whole story, asserted); the others
- * check concurrency and interruption. The titles come from vitest itself, so renamed tests follow.
+ * check concurrency and interruption. The leftovers check is one file with one test, so it is in.
+ * The titles come from vitest itself, so renamed tests follow.
  */
 async function mainTestPattern(env: NodeJS.ProcessEnv, onChild: LabRunOptions['onChild']): Promise<string> {
-  const { code, stdout } = await run(['list', '--project', 'labs', ...LAB_FILES, '--json'], env, true, onChild);
+  const { code, stdout } = await run(['list', '--project', 'labs', '--project', 'leftovers', ...LAB_FILES, '--json'], env, true, onChild);
   const listed = JSON.parse(stdout.slice(stdout.indexOf('['))) as { name: string; file: string }[];
   if (code !== 0 || !listed.length) throw new Error(`vitest list failed (exit ${code})`);
   const firsts = new Map<string, string>();
