@@ -3,7 +3,7 @@
 // Podman 5.8, boots it under QEMU, runs the lab tests against each engine in it, prints a
 // lab × engine table, and always shuts the VM down (also on Ctrl-C, SIGTERM and failure).
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chalk, minimist } from 'zx';
 import { printFatal } from '../labs/kit/cli.ts';
@@ -100,35 +100,46 @@ async function main(argv: string[]): Promise<number> {
     try {
       await waitForEngine(port, BOOT_DEADLINE_MS, () => qemuEnded);
       say(`${engine.id} answers on 127.0.0.1:${port} after ${seconds(performance.now() - bootStarted)}`);
-      versions.set(engine.id, await engineVersions(port, 60_000));
+      // Podman computes /info on the spot (storage, runtimes): minutes on a loaded machine under TCG.
+      versions.set(engine.id, await engineVersions(port, 5 * 60_000));
     } catch (error) {
       bootFailures.push(`${engine.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }));
   const bootMs = performance.now() - bootStarted;
   if (bootFailures.length) {
-    throw new WharfError(`Not every engine in the VM came up: ${bootFailures.join('; ')}.`, `The VM's serial log: ${running.serialLog} (kept until the VM stops; the guest logs are in /var/log/wharf).`);
+    const kept = join(imageCacheRoot(), 'last-failed-boot.serial.log');
+    copyFileSync(running.serialLog, kept);
+    throw new WharfError(`Not every engine in the VM came up: ${bootFailures.join('; ')}.`, `The VM's serial console is in ${kept}.`);
   }
   for (const engine of engines) say(`${chalk.bold(engine.id)}: ${describeVersions(versions.get(engine.id)!)}`);
 
   const columns: { name: string; outcomes: LabOutcome[] }[] = [];
   const timings: string[] = [];
+  const problems: string[] = [];
   let failed = false;
   for (const engine of engines) {
     if (stopping) break;
     say(chalk.bold(`${engine.id}: ${selection === 'main' ? "every lab's main test" : 'every lab test'} (${engine.label})`));
-    const result = await runLabTests({
-      port: running.apiPorts.get(engine.id) ?? 0,
-      clientDir: engine.desktopLike ? running.sharedDir : join(running.runDir, `client-${engine.id}`),
-      selection,
-      testTimeoutMs: TEST_TIMEOUT_MS,
-      deadlineScale: DEADLINE_SCALE,
-      reportPath: join(running.runDir, `${engine.id}.json`),
-      onChild: (c) => {
-        child = c;
-        if (stopping) c?.kill('SIGTERM');
-      },
-    });
+    let result: Awaited<ReturnType<typeof runLabTests>>;
+    try {
+      result = await runLabTests({
+        port: running.apiPorts.get(engine.id) ?? 0,
+        clientDir: engine.desktopLike ? running.sharedDir : join(running.runDir, `client-${engine.id}`),
+        selection,
+        testTimeoutMs: TEST_TIMEOUT_MS,
+        deadlineScale: DEADLINE_SCALE,
+        reportPath: join(running.runDir, `${engine.id}.json`),
+        onChild: (c) => {
+          child = c;
+          if (stopping) c?.kill('SIGTERM');
+        },
+      });
+    } catch (error) {
+      // One engine that cannot even list its tests must not keep the others from being tested.
+      problems.push(`${engine.id}: ${error instanceof Error ? error.message : String(error)}`);
+      result = { outcomes: [], exitCode: 1, wallMs: 0 };
+    }
     if (qemuEnded) throw new WharfError(`The VM stopped while ${engine.id} was being tested: ${qemuEnded}.`);
     failed ||= result.exitCode !== 0;
     timings.push(`${engine.id} ${seconds(result.wallMs)}`);
@@ -140,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
     ...engines.map((e) => `- ${e.id}: ${describeVersions(versions.get(e.id)!)}`),
     '',
     resultTable(columns),
+    ...(problems.length ? ['', 'Not tested:', ...problems.map((p) => `- ${p}`)] : []),
     '',
     `Image ${builtMs === undefined ? 'reused' : `built in ${seconds(builtMs)}`}; boot to every engine answering ${seconds(bootMs)}; tests: ${timings.join(', ')}; total ${seconds(performance.now() - started)}.`,
   ].join('\n');

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WharfError } from '../../labs/kit/errors.ts';
 import { labOutcomes, type LabOutcome, type VitestJsonReport } from './results.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,8 +54,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 async function mainTestPattern(env: NodeJS.ProcessEnv, onChild: LabRunOptions['onChild']): Promise<string> {
   const { code, stdout } = await run(['list', '--project', 'labs', '--project', 'leftovers', ...LAB_FILES, '--json'], env, true, onChild);
-  const listed = JSON.parse(stdout.slice(stdout.indexOf('['))) as { name: string; file: string }[];
-  if (code !== 0 || !listed.length) throw new Error(`vitest list failed (exit ${code})`);
+  const json = stdout.indexOf('[');
+  if (code !== 0 || json < 0) throw new WharfError(`Could not list the lab tests on this engine (vitest list exited with ${code}); its error is above.`);
+  const listed = JSON.parse(stdout.slice(json)) as { name: string; file: string }[];
   const firsts = new Map<string, string>();
   for (const test of listed) if (!firsts.has(test.file)) firsts.set(test.file, test.name.split(' > ').pop() ?? test.name);
   return `(${[...firsts.values()].map(escapeRegExp).join('|')})$`;

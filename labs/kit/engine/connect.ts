@@ -1,10 +1,13 @@
 import type Docker from 'dockerode';
+import { scaled } from '../deadline.ts';
 import { WharfError } from '../errors.ts';
 import { engineCandidates, type DiscoveryEnvironment } from './candidates.ts';
 import type { Endpoint } from './endpoint.ts';
 import { chosenEngineError, noEngineError } from './no-engine.ts';
 import { firstAnswering, PING_DEADLINES, probe } from './probe.ts';
 import { engineInfo, engineVersion } from './signal-calls.ts';
+
+const DESCRIBE_DEADLINE_MS = 60_000;
 
 /** What the labs need to know about the engine they run on. */
 export interface EngineInfo {
@@ -65,16 +68,17 @@ export async function connectEngine(environment?: DiscoveryEnvironment, deadline
   let endpoint: Endpoint;
   let deadlineMs: number;
   if (chosen) {
-    const outcome = await probe(chosen, deadlines.chosenMs);
+    const outcome = await probe(chosen, scaled(deadlines.chosenMs));
     if (!outcome.ok) throw chosenEngineError(outcome);
     ({ docker, endpoint } = outcome);
-    deadlineMs = deadlines.chosenMs;
   } else {
-    const { found, failed } = await firstAnswering(guesses, deadlines.guessMs);
+    const { found, failed } = await firstAnswering(guesses, scaled(deadlines.guessMs));
     if (!found) throw noEngineError(failed);
     ({ docker, endpoint } = found);
-    deadlineMs = deadlines.guessMs;
   }
+  // It answered, so it is there: a slow answer to /info (Podman computes it on the spot) is
+  // slowness, not absence, and gets longer than a ping.
+  deadlineMs = scaled(DESCRIBE_DEADLINE_MS);
   try {
     return { docker, info: await describe(docker, endpoint, overridden, deadlineMs) };
   } catch (error) {
