@@ -10,10 +10,18 @@ export function scaled(ms: number): number {
   return Number.isFinite(factor) && factor > 0 ? ms * factor : ms;
 }
 
+// Node 20 lets the garbage collector take a timeout signal that only AbortSignal.any refers to,
+// and then the combined signal never fires: a deadline that silently disappears (seen in the engine
+// matrix as a lab waiting 20 min on a 100 s fetch). Each combined signal keeps its timeout here.
+const timeouts = new WeakMap<AbortSignal, AbortSignal>();
+
 /** A signal that fires when `parent` aborts or after `ms` (scaled), whichever comes first. */
 export function withDeadline(parent: AbortSignal | undefined, ms: number): AbortSignal {
   const timeout = AbortSignal.timeout(scaled(ms));
-  return parent ? AbortSignal.any([parent, timeout]) : timeout;
+  if (!parent) return timeout;
+  const combined = AbortSignal.any([parent, timeout]);
+  timeouts.set(combined, timeout);
+  return combined;
 }
 
 /**

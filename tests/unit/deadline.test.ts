@@ -1,5 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { scaled, withinDeadline } from '../../labs/kit/deadline.ts';
+import { scaled, withDeadline, withinDeadline } from '../../labs/kit/deadline.ts';
 import { WharfError } from '../../labs/kit/errors.ts';
 
 afterEach(() => vi.unstubAllEnvs());
@@ -22,5 +24,19 @@ describe('scaled deadlines', () => {
     expect(error).toBeInstanceOf(WharfError);
     expect((error as WharfError).message).toBe('Timed out after 0.1 s while waiting for nothing.');
     expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('withDeadline under garbage collection', () => {
+  it('still fires when nothing but the combined signal is kept (Node 20 drops the timeout otherwise)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const signal = withDeadline(new AbortController().signal, 200);
+    const started = performance.now();
+    while (!signal.aborted && performance.now() - started < 3000) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(signal.aborted).toBe(true);
   });
 });
