@@ -1,9 +1,27 @@
 import { WharfError } from './errors.ts';
 
-/** A signal that fires when `parent` aborts or after `ms`, whichever comes first. */
+/**
+ * Every lab deadline, stretched by WHARF_DEADLINE_SCALE when it is set: an engine in a VM under
+ * software emulation does the same work 10-25x slower (the engine matrix sets it), and a deadline
+ * sized for a local engine would stop a lab that is only slow, not stuck.
+ */
+export function scaled(ms: number): number {
+  const factor = Number(process.env.WHARF_DEADLINE_SCALE);
+  return Number.isFinite(factor) && factor > 0 ? ms * factor : ms;
+}
+
+// Node 20 lets the garbage collector take a timeout signal that only AbortSignal.any refers to,
+// and then the combined signal never fires: a deadline that silently disappears (seen in the engine
+// matrix as a lab waiting 20 min on a 100 s fetch). Each combined signal keeps its timeout here.
+const timeouts = new WeakMap<AbortSignal, AbortSignal>();
+
+/** A signal that fires when `parent` aborts or after `ms` (scaled), whichever comes first. */
 export function withDeadline(parent: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return parent ? AbortSignal.any([parent, timeout]) : timeout;
+  const timeout = AbortSignal.timeout(scaled(ms));
+  if (!parent) return timeout;
+  const combined = AbortSignal.any([parent, timeout]);
+  timeouts.set(combined, timeout);
+  return combined;
 }
 
 /**
@@ -21,7 +39,7 @@ export async function withinDeadline<T>(
     return await work(signal);
   } catch (error) {
     if (signal.aborted && !parent?.aborted) {
-      throw new WharfError(`Timed out after ${ms / 1000} s while ${what}.`, undefined, { cause: error });
+      throw new WharfError(`Timed out after ${scaled(ms) / 1000} s while ${what}.`, undefined, { cause: error });
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { removeByLabel } from '../engine/cleanup.ts';
 import { connectEngine, type Engine } from '../engine/connect.ts';
 import { summariseEngine } from '../engine/summary.ts';
 import { createContext, type ShownProbe } from './context.ts';
+import { scaled } from './deadline.ts';
 import { describeError, isAbortError } from './errors.ts';
 import type { EventSink, FactValue, LabEvent, LabEventInput } from './events.ts';
 import type { FactShape, Lab } from './lab.ts';
@@ -64,7 +65,8 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     options.sink({ ...event, t: Math.round(performance.now() - started) } as LabEvent);
   const runLabel = newRunLabel();
   const facts: Record<string, FactValue> = {};
-  const deadline = AbortSignal.timeout(options.deadlineMs ?? 120_000);
+  const deadlineMs = scaled(options.deadlineMs ?? 120_000);
+  const deadline = AbortSignal.timeout(deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let engine: Engine | undefined = options.engine;
   let error: { message: string; hint?: string } | undefined;
@@ -101,8 +103,7 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     );
   } catch (caught) {
     error = describeError(caught);
-    if (deadline.aborted)
-      error = { message: `The lab did not finish within ${(options.deadlineMs ?? 120_000) / 1000} s and was stopped.` };
+    if (deadline.aborted) error = { message: `The lab did not finish within ${deadlineMs / 1000} s and was stopped.` };
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   } finally {

@@ -1,10 +1,13 @@
 import type Docker from 'dockerode';
+import { scaled } from '../core/deadline.ts';
 import { WharfError } from '../core/errors.ts';
-import { engineCandidates, type DiscoveryEnvironment } from './candidates.ts';
+import { type DiscoveryEnvironment, engineCandidates } from './candidates.ts';
 import type { Endpoint } from './endpoint.ts';
-import { noEngineError } from './no-engine.ts';
-import { probe, type ProbeOutcome } from './probe.ts';
+import { chosenEngineError, noEngineError } from './no-engine.ts';
+import { firstAnswering, PING_DEADLINES, probe } from './probe.ts';
 import { engineInfo, engineVersion } from './signal-calls.ts';
+
+const DESCRIBE_DEADLINE_MS = 60_000;
 
 /** What the labs need to know about the engine they run on. */
 export interface EngineInfo {
@@ -18,7 +21,7 @@ export interface EngineInfo {
   cgroupVersion: '1' | '2';
   storageDriver: string;
   endpoint: Endpoint;
-  /** Configured endpoints (DOCKER_HOST, a docker context) that did not answer, so another was used. */
+  /** Configured endpoints that were not used because the chosen one overrides them. */
   passedOver: string[];
 }
 
@@ -34,21 +37,14 @@ function productName(version: Docker.DockerVersion, operatingSystem: string): st
   return 'Docker Engine';
 }
 
-/**
- * Explicit configuration that failed before the endpoint we use: worth telling the person, whose
- * DOCKER_HOST or context may be stale (the well-known sockets are only guesses, so they are not).
- */
-export function passedOver(outcomes: ProbeOutcome[], chosen: Endpoint): string[] {
-  const before = outcomes.slice(0, outcomes.findIndex((o) => o.endpoint === chosen));
-  return before.flatMap((o) => (!o.ok && o.endpoint.source !== 'well-known socket' ? [`${o.endpoint.source} ${o.endpoint.host}: ${o.reason}`] : []));
-}
-
-async function describe(docker: Docker, endpoint: Endpoint, skipped: string[]): Promise<EngineInfo> {
-  const signal = AbortSignal.timeout(5000);
-  const [version, info] = await Promise.all([
-    engineVersion(docker, signal),
-    engineInfo(docker, signal),
-  ]);
+async function describe(
+  docker: Docker,
+  endpoint: Endpoint,
+  passedOver: string[],
+  deadlineMs: number,
+): Promise<EngineInfo> {
+  const signal = AbortSignal.timeout(deadlineMs);
+  const [version, info] = await Promise.all([engineVersion(docker, signal), engineInfo(docker, signal)]);
   const operatingSystem = String(info.OperatingSystem ?? '');
   return {
     product: productName(version, operatingSystem),
@@ -60,23 +56,36 @@ async function describe(docker: Docker, endpoint: Endpoint, skipped: string[]): 
     cgroupVersion: String(info.CgroupVersion ?? '1') === '2' ? '2' : '1',
     storageDriver: String(info.Driver ?? 'unknown'),
     endpoint,
-    passedOver: skipped,
+    passedOver,
   };
 }
 
 /**
- * Finds an engine: every candidate is pinged at once under a short deadline, and the first in
- * preference order that answers wins, so discovery takes one deadline at most, never their sum.
+ * Finds the engine: the chosen one (DOCKER_HOST, a docker context) and no other, else the first
+ * well-known socket that answers. Fails with one clear error when that is not possible.
  */
-export async function connectEngine(environment?: DiscoveryEnvironment): Promise<Engine> {
-  const outcomes = await Promise.all(engineCandidates(environment).map((endpoint) => probe(endpoint)));
-  const found = outcomes.find((o) => o.ok);
-  if (!found || !found.ok) throw noEngineError(outcomes);
+export async function connectEngine(environment?: DiscoveryEnvironment, deadlines = PING_DEADLINES): Promise<Engine> {
+  const { chosen, overridden, guesses } = engineCandidates(environment);
+  let docker: Docker;
+  let endpoint: Endpoint;
+  let deadlineMs: number;
+  if (chosen) {
+    const outcome = await probe(chosen, scaled(deadlines.chosenMs));
+    if (!outcome.ok) throw chosenEngineError(outcome);
+    ({ docker, endpoint } = outcome);
+  } else {
+    const { found, failed } = await firstAnswering(guesses, scaled(deadlines.guessMs));
+    if (!found) throw noEngineError(failed);
+    ({ docker, endpoint } = found);
+  }
+  // It answered, so it is there: a slow answer to /info (Podman computes it on the spot) is
+  // slowness, not absence, and gets longer than a ping.
+  deadlineMs = scaled(DESCRIBE_DEADLINE_MS);
   try {
-    return { docker: found.docker, info: await describe(found.docker, found.endpoint, passedOver(outcomes, found.endpoint)) };
+    return { docker, info: await describe(docker, endpoint, overridden, deadlineMs) };
   } catch (error) {
     throw new WharfError(
-      `The engine at ${found.endpoint.host} answered a ping but not a request for its version.`,
+      `The engine at ${endpoint.host} answered a ping but not a request for its version.`,
       'Check that it is healthy (`docker info`), then try again.',
       { cause: error },
     );

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { withDeadline } from '../core/deadline.ts';
+import { scaled, withDeadline } from '../core/deadline.ts';
 import { WharfError } from '../core/errors.ts';
 import { type Captured, demux } from './streams.ts';
 
@@ -51,7 +51,7 @@ export async function runToCompletion(
   } catch (error) {
     if (signal.aborted && !parent?.aborted) {
       const what = options.Cmd?.join(' ') ?? '';
-      throw new WharfError(`The container ${what} did not finish within ${deadlineMs / 1000} s.`, undefined, {
+      throw new WharfError(`The container ${what} did not finish within ${scaled(deadlineMs) / 1000} s.`, undefined, {
         cause: error,
       });
     }
