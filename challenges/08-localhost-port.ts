@@ -1,19 +1,28 @@
 // Chapter 10 (network): a port published on 127.0.0.1 only, reached from this machine.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { defineChallenge, line, missing } from './challenge.ts';
+import { withDeadline } from './kit.ts';
 
 const NAME = 'wharf-ch-web';
 const HOST_PORT = 48080;
 const SLIDE = { chapter: '10-namespaces', id: 'lab-network' };
 const SERVE = 'hostname > /var/www/index.html && httpd -f -p 8080 -h /var/www';
 
+/**
+ * The page, or why there is none. A server started a moment ago may not listen yet, so a refused
+ * connection is tried again for up to 3 s before it counts.
+ */
 async function fetchPage(port: number, signal: AbortSignal): Promise<string | Error> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      signal: AbortSignal.any([signal, AbortSignal.timeout(3000)]),
-    });
-    return (await response.text()).trim();
-  } catch (error) {
-    return error as Error;
+  const deadline = withDeadline(signal, 3000);
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: deadline });
+      return (await response.text()).trim();
+    } catch (error) {
+      if (deadline.aborted) return error as Error;
+      await sleep(200, undefined, { signal: deadline }).catch(() => {});
+      if (deadline.aborted) return error as Error;
+    }
   }
 }
 
