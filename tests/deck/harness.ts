@@ -41,9 +41,12 @@ export function watch(page: Page, base: string): string[] {
     const url = request.url();
     if (!url.startsWith(base) && !url.startsWith('data:')) problems.push(`external request: ${url}`);
   });
-  page.on('requestfailed', (request) =>
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
-  );
+  // A request the page itself gave up on because it navigated away (the language switch reloads
+  // while recordings still load) is not a deck problem; any other failure is.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`failed request: ${request.url()} (${reason})`);
+  });
   return problems;
 }
 
