@@ -1,6 +1,7 @@
 import { describeError } from '../labs/kit/core/errors.ts';
 import { connectEngine, type Engine } from '../labs/kit/engine/connect.ts';
 import { ping } from '../labs/kit/engine/signal-calls.ts';
+import { summariseEngine } from '../labs/kit/engine/summary.ts';
 import type { EngineStatus } from './protocol.ts';
 
 /**
@@ -33,15 +34,9 @@ export class EngineSource {
         this.#engine = undefined; // it went away: look again, it may be somewhere else now
         engine = await this.get();
       }
-      const { info } = engine;
-      return {
-        ok: true,
-        product: info.product,
-        version: info.version,
-        arch: info.arch,
-        host: info.endpoint.host,
-        passedOver: info.passedOver,
-      };
+      // The same summary the labs' start event carries, without the cgroup version the deck does not show.
+      const { cgroupVersion: _, ...summary } = summariseEngine(engine.info);
+      return { ok: true, ...summary, passedOver: engine.info.passedOver };
     } catch (error) {
       const { message, hint } = describeError(error);
       return { ok: false, error: message, hint };

@@ -171,26 +171,15 @@ describe('attack 5: framing, and the deck under its own content security policy'
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     const preview = () =>
       speaker.frames().find((frame) => frame.url().includes('receiver') && !frame.url().includes('controls=false'));
-    await expect
-      .poll(
-        () =>
-          preview()
-            ?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id)
-            .catch(() => undefined),
-        { timeout: 20_000 },
-      )
-      .toBe('lab-processes');
+    /** The slide the speaker view's current-slide preview shows (undefined while it loads). */
+    const previewSlide = () =>
+      preview()
+        ?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id)
+        .catch(() => undefined);
+    await expect.poll(previewSlide, { timeout: 20_000 }).toBe('lab-processes');
     await page.keyboard.press('ArrowRight');
     const next = await page.evaluate(() => window.wharfDeck!.reveal!.getCurrentSlide().id);
-    await expect
-      .poll(
-        () =>
-          preview()
-            ?.evaluate(() => window.wharfDeck?.reveal?.getCurrentSlide().id)
-            .catch(() => undefined),
-        { timeout: 10_000 },
-      )
-      .toBe(next);
+    await expect.poll(previewSlide, { timeout: 10_000 }).toBe(next);
     // A preview never runs labs: it has no runner session of its own.
     expect(await preview()!.locator('section[data-lab] .lab-run:visible').count()).toBe(0);
     expect(problems).toEqual([]);
