@@ -1,6 +1,5 @@
-#!/usr/bin/env tsx
-import * as kit from './kit/index.ts';
 // Lab "processes": a container is an ordinary process on the engine's host, seen through a namespace.
+import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
@@ -18,13 +17,10 @@ const facts = {
   exitCode: fact<number>('Exit code (128 + signal number)'),
 };
 type Ctx = ContextFor<typeof facts>;
-const SECTION = '--- wharf ---';
-
 async function lookInside(ctx: Ctx, sleeper: Box) {
   ctx.step('Look from inside: the container sees only itself');
   const rows = kit.parsePs((await ctx.exec(sleeper, ['ps', '-o', 'pid,comm'], { print: true })).stdout);
-  ctx.fact('pidInside', rows.find((row) => row.rest === 'sleep')?.pid ?? null);
-  ctx.fact('processesVisibleInside', rows.length);
+  ctx.facts({ pidInside: rows.find((row) => row.rest === 'sleep')?.pid ?? null, processesVisibleInside: rows.length });
   return (await ctx.exec(sleeper, ['readlink', '/proc/1/ns/pid'], { print: true })).stdout.trim();
 }
 
@@ -35,31 +31,33 @@ async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
   ctx.step("Find it in the host's process list");
   ctx.note(`A throw-away helper container joins the host PID namespace (--pid=host), so this works even when the
     engine runs inside a VM.`);
-  const script = `readlink /proc/self/ns/pid; echo '${SECTION}'; ps -o pid,ppid,user,args; echo '${SECTION}'`;
-  // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
-  const view = await ctx.onHost(`${script}; ${kit.ancestryScript(hostPid)}`, {
-    shown: ['ps', '-o', 'pid,ppid,user,args'],
-    wait: 'running a helper with --pid=host',
+  const view = kit.sections({
+    ns: 'readlink /proc/self/ns/pid',
+    ps: 'ps -o pid,ppid,user,args',
+    up: kit.ancestryScript(hostPid),
   });
-  const [pidNsHost = '', psOutput = '', ancestry = ''] = view.split(`${SECTION}\n`).map((part) => part.trim());
-  const psLines = psOutput.split('\n');
-  const hostRow = kit.parsePs(psOutput).find((row) => row.pid === hostPid);
-  const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `));
-  ctx.output(`${psLines[0]}\n${hostLine ?? `(PID ${hostPid} not found)`}\n(${psLines.length - 1} processes in all)`);
-  ctx.fact('hostProcessListed', Boolean(hostRow));
-  ctx.fact('hostCommand', hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null);
-  ctx.fact('pidNamespaceContainer', pidNsInside);
-  ctx.fact('pidNamespaceHost', pidNsHost);
-  ctx.fact('pidNamespaceShared', pidNsInside === pidNsHost);
-  return ancestry;
+  // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
+  const spec = { shown: ['ps', '-o', 'pid,ppid,user,args'], wait: 'running a helper with --pid=host' };
+  const host = view.parse(await ctx.onHost(view.script, spec));
+  const psLines = host.ps.split('\n');
+  const hostRow = kit.parsePs(host.ps).find((row) => row.pid === hostPid);
+  const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `)) ?? `(PID ${hostPid} not found)`;
+  ctx.output(`${psLines[0]}\n${hostLine}\n(${psLines.length - 1} processes in all)`);
+  ctx.facts({
+    hostProcessListed: Boolean(hostRow),
+    hostCommand: hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null,
+  });
+  ctx.facts({
+    pidNamespaceContainer: pidNsInside,
+    pidNamespaceHost: host.ns,
+    pidNamespaceShared: pidNsInside === host.ns,
+  });
+  return host.up;
 }
 
 function followParents(ctx: Ctx, ancestry: string) {
   ctx.step('Follow its parents up to the engine');
-  const chain = ancestry
-    .split('\n')
-    .map(kit.parseProcStat)
-    .filter((p) => p !== undefined);
+  const chain = kit.parseAncestry(ancestry);
   ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
   ctx.fact(
     'parentChain',

@@ -1,30 +1,21 @@
-#!/usr/bin/env tsx
-import * as kit from './kit/index.ts';
 // Lab "namespaces": a container is a process whose view of the system is made of namespaces. Which
 // ones are its own, which ones it shares with the host by default, and how to share one on purpose.
-import { type Box, type ContextFor, defineLab, type FactSpec, fact, type HostSpec, runIfMain } from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, type FactSpec, fact, runIfMain } from './kit/index.ts';
 
-type Inodes = {
-  container: number;
-  host: number | null;
-  secondContainer: number | null;
-  sharedWithHost: boolean | null;
-};
 const facts = {
   containerId: fact<string>('First container id (short)'),
   hostReference: fact<string | null>("Host process whose namespaces count as the host's"),
   // One per kind the kernel has (time: Linux 5.6+), labelled `pid namespace (inode numbers)` and so on.
-  ...(Object.fromEntries(
-    kit.NAMESPACES.map((kind) => [`${kind}Namespace`, fact(`${kind} namespace (inode numbers)`)]),
-  ) as {
-    [K in `${kit.NamespaceKind}Namespace`]: FactSpec<Inodes>;
+  ...(Object.fromEntries(kit.NAMESPACES.map((k) => [`${k}Namespace`, fact(`${k} namespace (inode numbers)`)])) as {
+    [K in `${kit.NamespaceKind}Namespace`]: FactSpec<kit.NamespaceInodes>;
   }),
   privateFromHost: fact<string[]>('Namespaces of its own'),
   sharedWithHost: fact<string[]>('Namespaces shared with the host'),
   sharedBetweenContainers: fact<string[]>('Namespaces the two containers share'),
   uidInside: fact<number>('uid inside the container'),
   uidMap: fact<string>('uid_map inside (inside-start host-start count)'),
-  uidOnHost: fact<number | null>(),
+  uidOnHost: fact<number | null>('uid of the same process on the host (/proc/<pid>/status)'),
   hostnameInside: fact<string>('Hostname inside'),
   hostnameHost: fact<string>('Hostname of the host'),
   hostnameIsContainerId: fact<boolean>('Hostname inside is the container id'),
@@ -40,30 +31,30 @@ const facts = {
 };
 type Ctx = ContextFor<typeof facts>;
 
-const INSIDE = ['namespaces', 'hostname', 'pid1', 'mountinfo', 'addresses'] as const;
-const HOST = ['reference', 'namespaces', 'uid', 'hostname', 'mountinfo'] as const;
-type Inside = Record<(typeof INSIDE)[number], string>;
 // Run by `docker exec` inside a container: an exec'd process joins every namespace of the container.
-const insideScript = kit.sectionsScript({
+const INSIDE = kit.sections({
   namespaces: kit.namespacesScript('self'),
   hostname: 'hostname',
   pid1: "tr '\\0' ' ' < /proc/1/cmdline",
   mountinfo: 'cat /proc/self/mountinfo',
   addresses: 'ip -o -4 addr',
 });
+type Inside = ReturnType<typeof INSIDE.parse>;
 /** The loop as a person would type it, for the command lines shown. */
-const loop = (pid: number | string) =>
-  `for n in ${kit.NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`;
-const links = (pid: number | string) => ['sh', '-c', loop(pid)];
+const links = (pid: number | string) => [
+  'sh',
+  '-c',
+  `for n in ${kit.NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`,
+];
 // Shown: the namespace links (or the addresses); the same exec reads what the later steps compare.
-const look = async (ctx: Ctx, box: Box, shown: string[]): Promise<Inside> =>
-  kit.parseSections((await ctx.exec(box, ['sh', '-c', insideScript], { shown })).stdout, INSIDE);
+const look = async (ctx: Ctx, box: Box, shown: string[]) =>
+  INSIDE.parse((await ctx.exec(box, INSIDE.cmd, { shown })).stdout);
 
 async function readHost(ctx: Ctx, hostPid: number) {
   ctx.step("Read the host's namespaces");
   ctx.note(`A helper joins the host's PID and UTS namespaces; CAP_SYS_PTRACE lets it read the namespace links of a
     process that is not its own.`);
-  const script = kit.sectionsScript({
+  const view = kit.sections({
     reference: kit.hostReferenceScript,
     namespaces: kit.namespacesScript('$ref'),
     uid: `grep '^Uid:' /proc/${hostPid}/status`,
@@ -72,15 +63,12 @@ async function readHost(ctx: Ctx, hostPid: number) {
   });
   // Not --privileged: some engines cannot start one at all (a VM whose engine lacks a capability).
   // AppArmor's docker-default profile forbids reading unconfined processes, hence unconfined.
-  const wait = 'running a helper with --pid=host --uts=host';
-  const helper: HostSpec = {
-    uts: 'host',
-    capAdd: ['SYS_PTRACE'],
-    securityOpt: ['apparmor=unconfined'],
-    shown: links(1),
-    wait,
-  };
-  const host = kit.parseSections(await ctx.onHost(script, helper), HOST);
+  const [wait, capAdd, securityOpt] = [
+    'running a helper with --pid=host --uts=host',
+    ['SYS_PTRACE'],
+    ['apparmor=unconfined'],
+  ];
+  const host = view.parse(await ctx.onHost(view.script, { uts: 'host', capAdd, securityOpt, shown: links(1), wait }));
   const reference = kit.parseHostReference(host.reference);
   ctx.output(host.namespaces);
   ctx.fact('hostReference', reference ? `PID ${reference.pid} (${reference.comm})` : null);
@@ -91,25 +79,13 @@ async function readHost(ctx: Ctx, hostPid: number) {
   return host;
 }
 
-function compare(ctx: Ctx, mine: Partial<Record<kit.NamespaceKind, number>>, neighbour: Inside, host: string) {
+function compare(ctx: Ctx, inside: Inside, neighbour: Inside, host: string) {
   ctx.step('Compare: private or shared?');
   ctx.note('For each namespace: its inode in the first container, on the host, and in the second container.');
-  const [theirs, hosts] = [kit.parseNamespaces(neighbour.namespaces), kit.parseNamespaces(host)];
-  const privateFromHost: string[] = [];
-  const sharedWithHost: string[] = [];
-  for (const kind of kit.NAMESPACES) {
-    const container = mine[kind];
-    if (container === undefined) continue; // a kernel without this namespace kind (time: Linux 5.6+)
-    const hostInode = hosts[kind] ?? null;
-    const shared = hostInode === null ? null : container === hostInode;
-    if (shared !== null) (shared ? sharedWithHost : privateFromHost).push(kind);
-    const secondContainer = theirs[kind] ?? null;
-    ctx.fact(`${kind}Namespace`, { container, host: hostInode, secondContainer, sharedWithHost: shared });
-  }
-  const sharedBetweenContainers = kit.NAMESPACES.filter(
-    (kind) => mine[kind] !== undefined && mine[kind] === theirs[kind],
-  );
-  ctx.facts({ privateFromHost, sharedWithHost, sharedBetweenContainers });
+  const parse = kit.parseNamespaces;
+  const { each, ...lists } = kit.compareNamespaces(parse(inside.namespaces), parse(neighbour.namespaces), parse(host));
+  for (const [kind, inodes] of each) ctx.fact(`${kind}Namespace`, inodes);
+  ctx.facts(lists);
   ctx.note(
     ctx.engine.cgroupVersion === '1'
       ? `cgroup is shared: on cgroup v1 engines keep containers in the host cgroup namespace (--cgroupns=host is the
@@ -121,14 +97,13 @@ function compare(ctx: Ctx, mine: Partial<Record<kit.NamespaceKind, number>>, nei
     namespace either.`);
 }
 
-async function users(ctx: Ctx, first: Box, hostUid: string, hostPid: number) {
+async function users(ctx: Ctx, first: Box, hostUid: string) {
   ctx.step('The user namespace is shared: root inside is root on the host');
   const read = await ctx.exec(first, ['sh', '-c', 'id -u; cat /proc/self/uid_map'], { print: true });
   const [uid = '', map = ''] = read.stdout.trim().split('\n');
   const uidOnHost = Number(/^Uid:\s+(\d+)/.exec(hostUid)?.[1] ?? Number.NaN);
   ctx.facts({ uidInside: Number(uid), uidMap: map.trim().split(/\s+/).join(' ') });
-  const label = `uid of the same process on the host (/proc/${hostPid}/status)`;
-  ctx.fact('uidOnHost', Number.isNaN(uidOnHost) ? null : uidOnHost, label);
+  ctx.fact('uidOnHost', Number.isNaN(uidOnHost) ? null : uidOnHost);
   ctx.note(`The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless
     engines map uid 0 to your own user instead.`);
 }
@@ -154,10 +129,8 @@ async function joinNetwork(ctx: Ctx, first: Box, inside: Inside) {
     sharedNetNamespaceMatches: theirs.net !== undefined && theirs.net === mine.net,
     joinedPidNamespaceDiffers: theirs.pid !== undefined && theirs.pid !== mine.pid,
   });
-  ctx.facts({
-    firstAddresses: kit.ipv4AddressLines(inside.addresses),
-    joinedAddresses: kit.ipv4AddressLines(joinedInside.addresses),
-  });
+  const [firstAddresses, joinedAddresses] = [inside.addresses, joinedInside.addresses].map(kit.ipv4AddressLines);
+  ctx.facts({ firstAddresses: firstAddresses!, joinedAddresses: joinedAddresses! });
   ctx.note(`Same interfaces, same IP, same ports: two containers talking over localhost. This is how a Kubernetes
     pod shares one network.`);
 }
@@ -184,8 +157,8 @@ export const lab = defineLab({
     const hostPid = (await first.container.inspect({ abortSignal: ctx.signal })).State.Pid;
     ctx.fact('hostPid', hostPid);
     const host = await readHost(ctx, hostPid);
-    compare(ctx, kit.parseNamespaces(inside.namespaces), neighbour, host.namespaces);
-    await users(ctx, first, host.uid, hostPid);
+    compare(ctx, inside, neighbour, host.namespaces);
+    await users(ctx, first, host.uid);
     ownTree(ctx, first.id.slice(0, 12), inside, host);
     await joinNetwork(ctx, first, inside);
   },

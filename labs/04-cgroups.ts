@@ -1,15 +1,13 @@
-#!/usr/bin/env tsx
 // Lab "cgroups": namespaces decide what a container sees; cgroups decide how much it may use. Three
 // limits bite live — memory, CPU, processes — and each is read back from the container's own cgroup.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Throttling } from './kit/index.ts';
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 type Counters = { periods: number; throttled: number; throttledUs: number };
 const facts = {
-  memoryLimitInside: fact<number | null>(),
-  oomKillsCounted: fact<number | null>(),
+  memoryLimitInside: fact<number | null>('Memory limit the container reads'),
+  oomKillsCounted: fact<number | null>('OOM kills the kernel counted in the cgroup'),
   oomKilled: fact<boolean>('State.OOMKilled, as the engine reports it'),
   memoryExitCode: fact<number>('Exit code (128 + 9, SIGKILL)'),
   cpuMaxInside: fact<{ quotaUs: number | null; periodUs: number }>('CPU quota and period the container reads (µs)'),
@@ -18,13 +16,14 @@ const facts = {
   cpuMeasuredOverMs: fact<number>('Measured over (ms)'),
   throttlingBefore: fact<Counters>('Throttling counters, first reading'),
   throttlingAfter: fact<Counters>('Throttling counters, second reading'),
-  pidsLimitInside: fact<number | null>(),
+  pidsLimitInside: fact<number | null>('Process limit the container reads'),
   forkLoopStarted: fact<number>('Background processes the loop started before fork failed'),
   forkError: fact<string | null>('What the shell said'),
   forkLoopExitCode: fact<number>('Exit code of the shell'),
-  hostProcessesStarted: fact<number>(),
+  hostProcessesStarted: fact<number>('Processes a helper outside the limit started at once'),
 };
 type Ctx = ContextFor<typeof facts>;
+type Files = kit.CgroupFiles;
 
 const PIDS = 16;
 /** Every container of this lab gets all three limits, whichever one it demonstrates. */
@@ -32,38 +31,18 @@ const LIMITS = { memory: 48 * 2 ** 20, memorySwap: 48 * 2 ** 20, cpus: 0.5, pids
 const MEASURE_MS = 2000;
 /** The fork loop stops by itself after this many, should a pids limit ever not apply. */
 const FORK_CAP = 64;
-const throttlingText = (t: Throttling) =>
-  `${t.throttled} of ${t.periods} periods throttled, ${(t.throttledUs / 1e6).toFixed(2)} s waiting`;
 
-async function memory(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+async function memory(ctx: Ctx, files: Files) {
   ctx.step('Memory: a hog under a 48 MiB limit');
-  // tail is not PID 1, so the shell outlives it: it passes on tail's exit status and then reads
-  // the kernel's own count of OOM kills in the cgroup, which the engine's OOMKilled flag comes from.
-  const hog = kit.sectionsScript({
-    limit: `cat ${files.memoryLimit}`,
-    hog: 'tail /dev/zero; status=$?',
-    events: `cat ${files.memoryEvents}`,
-  });
-  const shown = [
-    'sh',
-    '-c',
-    `cat ${files.memoryLimit}; tail /dev/zero; status=$?; cat ${files.memoryEvents}; exit $status`,
-  ];
   ctx.note(
     'tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.',
   );
-  const ran = await ctx.run({
-    name: 'hog',
-    ...LIMITS,
-    cmd: ['sh', '-c', `${hog}; exit $status`],
-    shown,
-    deadlineMs: 20_000,
-    wait: 'the hog is eating memory',
-  });
-  const out = kit.parseSections(ran.stdout, ['limit', 'hog', 'events']);
+  const hog = kit.memoryHog(files);
+  const wait = 'the hog is eating memory';
+  const ran = await ctx.run({ name: 'hog', ...LIMITS, cmd: hog.cmd, shown: hog.shown, deadlineMs: 20_000, wait });
+  const out = hog.parse(ran.stdout);
   ctx.output(`${out.limit}\n${out.hog || '(tail was killed)'}\n${out.events}\n(exit code ${ran.exitCode})`);
-  ctx.fact('memoryLimitInside', kit.parseLimit(out.limit), `Memory limit the container reads in ${files.memoryLimit}`);
-  ctx.fact('oomKillsCounted', kit.parseOomKills(out.events), `OOM kills the kernel counted (${files.memoryEvents})`);
+  ctx.facts({ memoryLimitInside: kit.parseLimit(out.limit), oomKillsCounted: kit.parseOomKills(out.events) });
   ctx.facts({ oomKilled: ran.oomKilled, memoryExitCode: ran.exitCode });
   ctx.note(`The cgroup ran out, not the machine: the kernel's OOM killer picked the biggest process in the container's
     cgroup and sent it SIGKILL. --memory-swap equal to --memory leaves no swap to spill into.`);
@@ -81,14 +60,12 @@ async function cpuSnapshot(ctx: Ctx, spinner: Box, cpuStat: string) {
   return { usageNs: stats.cpu_stats.cpu_usage.total_usage, readMs: Date.parse(stats.read), throttling };
 }
 
-async function cpu(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+async function cpu(ctx: Ctx, files: Files) {
   ctx.step('CPU: a busy loop under --cpus 0.5');
   const spinner = await ctx.start({ name: 'spinner', ...LIMITS, cmd: ['sh', '-c', 'while :; do :; done'] });
   const cpuMax = kit.parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
-  ctx.facts({
-    cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs },
-    cpusAllowedInside: kit.cpusAllowed(cpuMax),
-  });
+  ctx.facts({ cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs } });
+  ctx.fact('cpusAllowedInside', kit.cpusAllowed(cpuMax));
   ctx.note(`Every period the group may run for \`quota\` microseconds in all; once that is spent it waits for the next
     period: it is throttled.`);
   const before = await cpuSnapshot(ctx, spinner, files.cpuStat);
@@ -97,7 +74,8 @@ async function cpu(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
   const after = await cpuSnapshot(ctx, spinner, files.cpuStat);
   const [usedNs, wallNs] = [after.usageNs - before.usageNs, (after.readMs - before.readMs) * 1e6];
   const used = `CPU time used: ${(usedNs / 1e9).toFixed(2)} s in ${(wallNs / 1e9).toFixed(2)} s of wall time`;
-  ctx.output(`${used}\nbefore: ${throttlingText(before.throttling)}\nafter:  ${throttlingText(after.throttling)}`);
+  const [was, is] = [kit.throttlingText(before.throttling), kit.throttlingText(after.throttling)];
+  ctx.output(`${used}\nbefore: ${was}\nafter:  ${is}`);
   ctx.facts({
     cpuShareMeasured: Math.round((usedNs / wallNs) * 1000) / 1000,
     cpuMeasuredOverMs: Math.round(wallNs / 1e6),
@@ -107,20 +85,17 @@ async function cpu(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
   await ctx.remove(spinner);
 }
 
-async function forks(ctx: Ctx, files: (typeof kit.CGROUP_FILES)['1']) {
+async function forks(ctx: Ctx, files: Files) {
   ctx.step('Processes: a fork loop under --pids-limit 16');
-  const fork = `while [ $i -lt ${FORK_CAP} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
-  const loop = `cat ${files.pidsMax}; i=0; ${fork}`;
-  const ran = await ctx.run({ name: 'forks', ...LIMITS, cmd: ['sh', '-c', loop], deadlineMs: 20_000 });
-  const [pidsMaxText = '', ...startedLines] = ran.stdout.trim().split('\n');
-  const started = startedLines.filter((line) => /^started \d+$/.test(line)).length;
-  ctx.output(`${pidsMaxText}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
-  ctx.fact('pidsLimitInside', kit.parseLimit(pidsMaxText), `Process limit the container reads in ${files.pidsMax}`);
-  const forkError =
-    ran.stderr
-      .trim()
-      .split('\n')
-      .find((line) => /fork/i.test(line)) ?? null;
+  const ran = await ctx.run({
+    name: 'forks',
+    ...LIMITS,
+    cmd: ['sh', '-c', kit.forkLoop(files, FORK_CAP)],
+    deadlineMs: 20_000,
+  });
+  const { limitLine, started, forkError } = kit.parseForkLoop(ran.stdout, ran.stderr);
+  ctx.output(`${limitLine}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
+  ctx.fact('pidsLimitInside', kit.parseLimit(limitLine));
   ctx.facts({ forkLoopStarted: started, forkError, forkLoopExitCode: ran.exitCode });
   ctx.note(`${started} sleeps plus the shell itself make ${started + 1}: the next fork() got EAGAIN. A fork bomb in a
     container stops at its own limit.`);
@@ -136,7 +111,7 @@ async function onTheHost(ctx: Ctx) {
   const helper = { ...LIMITS, pidsLimit: 4 * PIDS, wait: 'starting processes from a helper on the host' };
   const started = Number((await ctx.onHost(script, helper)).trim());
   ctx.output(`${started} sleeps running at once`);
-  ctx.fact('hostProcessesStarted', started, `Processes a helper outside the limit started at once (asked ${count})`);
+  ctx.fact('hostProcessesStarted', started);
   ctx.note("The limit belongs to the container's cgroup, not to the machine: everything else keeps forking.");
 }
 
@@ -150,9 +125,7 @@ export const lab = defineLab({
     const layout = version === '1' ? 'one directory per controller' : 'one unified directory';
     ctx.note(`This engine uses cgroup v${version}: limits are read from ${layout} under /sys/fs/cgroup inside each
       container.`);
-    await memory(ctx, kit.CGROUP_FILES[version]);
-    await cpu(ctx, kit.CGROUP_FILES[version]);
-    await forks(ctx, kit.CGROUP_FILES[version]);
+    for (const part of [memory, cpu, forks]) await part(ctx, kit.CGROUP_FILES[version]);
     await onTheHost(ctx);
   },
 });

@@ -1,7 +1,5 @@
-#!/usr/bin/env tsx
 // Lab "build-ship-run": a Dockerfile becomes an image through a cache of steps; the image travels as
 // a plain tar and comes back with the same id; ENTRYPOINT and CMD are both defaults a run can replace.
-import { readFile } from 'node:fs/promises';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
@@ -11,8 +9,8 @@ const facts = {
   editedInstruction: fact<string | null>('The edited instruction'),
   cachedAfterEdit: fact<string[]>('Still from the cache'),
   rebuiltAfterEdit: fact<string[]>('Rebuilt'),
-  imageBytes: fact<number>(),
-  archiveBytes: fact<number>(),
+  imageBytes: fact<number>('Size of the image'),
+  archiveBytes: fact<number>('Size of the tar'),
   manifestRepoTags: fact<string[]>('RepoTags in manifest.json'),
   manifestLayers: fact<number>('Layer tars listed in manifest.json'),
   imageLayers: fact<number>('Layers in the image (RootFS.Layers)'),
@@ -31,50 +29,34 @@ type Ctx = ContextFor<typeof facts>;
 const IMAGE = 'build-ship-run';
 const EDITED = 'Dockerfile.edited';
 const STARTS = 10;
-const instructions = (dockerfile: string) =>
-  dockerfile.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
-// Archive entries are named by 64-hex digests; 12 are enough to tell them apart on screen.
-const shortHashes = (text: string) => text.replace(/[0-9a-f]{64}/g, (hash) => `${hash.slice(0, 12)}…`);
 const stepLine = (step: kit.BuildStep) => `${step.number} ${kit.clip(step.instruction, 56)}`;
 
-async function build(ctx: Ctx, tag: string, editedTag: string) {
+async function build(ctx: Ctx, tag: string) {
   ctx.step('Build an image from a Dockerfile');
-  const dockerfile = await readFile(`${kit.imagesDir(IMAGE)}Dockerfile`, 'utf8');
-  ctx.output(`labs/images/${IMAGE}/Dockerfile\n${dockerfile.trim()}`);
+  ctx.output(`labs/images/${IMAGE}/Dockerfile\n${(await kit.dockerfileLines(IMAGE)).join('\n')}`);
   await ctx.build(IMAGE, { tag, wait: 'building' });
   ctx.note(`Each instruction is a step. RUN runs in a temporary container; RUN and COPY each leave a layer, ENV,
     ENTRYPOINT and CMD only change the config. The last LABEL steps are the Wharf labels the lab asked for, so cleanup
     can find the image.`);
 
   ctx.step('Build it again, unchanged');
-  const rebuild = kit.buildSteps((await ctx.build(IMAGE, { tag, showOutput: false })).lines);
+  const rebuild = (await ctx.build(IMAGE, { tag, showOutput: false })).steps;
   ctx.output(kit.stepTable(rebuild, 'rebuilt'));
   ctx.facts({ totalSteps: rebuild.length, cachedSteps: rebuild.filter((step) => step.cached).length });
   ctx.note(`Every step after FROM said "Using cache": same parent, same instruction, same files → the engine reuses the
     image it made last time. FROM builds nothing, so it has nothing to cache.`);
+}
 
+async function edit(ctx: Ctx, tag: string) {
   ctx.step('Edit one late instruction and rebuild');
-  const edited = await readFile(`${kit.imagesDir(IMAGE)}${EDITED}`, 'utf8');
-  const [before, after] = [instructions(dockerfile), instructions(edited)];
+  const [before, after] = [await kit.dockerfileLines(IMAGE), await kit.dockerfileLines(IMAGE, EDITED)];
   const at = after.findIndex((line, index) => line !== before[index]);
   ctx.output(`Dockerfile → ${EDITED}, the only difference:\n- ${before[at]}\n+ ${after[at]}`);
-  const steps = kit.buildSteps(
-    (
-      await ctx.build(IMAGE, {
-        tag: editedTag,
-        dockerfile: EDITED,
-        showOutput: false,
-        wait: 'rebuilding from the edited step',
-      })
-    ).lines,
-  );
+  const wait = 'rebuilding from the edited step';
+  const { steps } = await ctx.build(IMAGE, { tag, dockerfile: EDITED, showOutput: false, wait });
   ctx.output(kit.stepTable(steps, 'rebuilt'));
-  ctx.fact('editedInstruction', after[at] ?? null);
-  ctx.fact('cachedAfterEdit', steps.filter((step) => step.cached).map(stepLine));
-  ctx.fact(
-    'rebuiltAfterEdit',
-    steps.filter((step) => !step.cached && !step.instruction.startsWith('FROM')).map(stepLine),
-  );
+  ctx.facts({ editedInstruction: after[at] ?? null, cachedAfterEdit: steps.filter((s) => s.cached).map(stepLine) });
+  ctx.fact('rebuiltAfterEdit', steps.filter((s) => !s.cached && !s.instruction.startsWith('FROM')).map(stepLine));
   ctx.note(`A step's cache key is its parent image plus its instruction. The edited RUN misses the cache; every step
     after it has a new parent, so it misses too. Steps that change often belong at the end.`);
 }
@@ -85,29 +67,22 @@ async function ship(ctx: Ctx, tag: string) {
   ctx.wait('exporting the image');
   const { docker, signal } = ctx;
   const original = await kit.inspectImage(docker, tag, signal);
-  const archive = await kit.saveImage(docker, tag, signal);
-  const { manifest, files } = await kit.readImageArchive(archive);
-  ctx.output(files.map((file) => `${shortHashes(file.name).padEnd(36)} ${kit.humanBytes(file.bytes)}`).join('\n'));
+  const tar = await kit.saveImage(docker, tag, signal);
+  const archive = await kit.readImageArchive(tar);
+  const manifest = archive.manifest[0];
+  ctx.output(kit.archiveListing(archive));
   ctx.shown('tar -xOf image.tar manifest.json');
-  ctx.output(shortHashes(JSON.stringify(manifest, null, 2)));
-  ctx.fact('imageBytes', original.Size, `Size of the image (${kit.humanBytes(original.Size)})`);
-  ctx.fact('archiveBytes', archive.length, `Size of the tar (${kit.humanBytes(archive.length)})`);
-  ctx.facts({ manifestRepoTags: manifest[0]?.RepoTags ?? [], manifestLayers: manifest[0]?.Layers.length ?? 0 });
-  ctx.fact('imageLayers', original.RootFS.Layers?.length ?? 0);
+  ctx.output(kit.shortHashes(JSON.stringify(archive.manifest, null, 2)));
+  ctx.facts({ imageBytes: original.Size, archiveBytes: tar.length, manifestRepoTags: manifest?.RepoTags ?? [] });
+  ctx.facts({ manifestLayers: manifest?.Layers.length ?? 0, imageLayers: original.RootFS.Layers?.length ?? 0 });
   ctx.note(`An image is nothing more than this: a config (JSON), one tar per layer, and a manifest tying them together.
     A registry stores the same pieces.`);
 
   ctx.step('Remove it, then load the tar back');
   ctx.shown(`docker rmi ${tag}`);
-  const removed = (await docker.getImage(tag).remove({ abortSignal: signal })) as {
-    Untagged?: string;
-    Deleted?: string;
-  }[];
-  ctx.output(
-    shortHashes(removed.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted}`)).join('\n')),
-  );
+  ctx.output(kit.shortHashes(await kit.removeImage(docker, tag, signal)));
   ctx.shown('docker load < image.tar');
-  ctx.output((await kit.loadImage(docker, archive, signal)).join('\n'));
+  ctx.output((await kit.loadImage(docker, tar, signal)).join('\n'));
   const shipped = ctx.name('shipped');
   ctx.shown(`docker tag ${kit.shortDigest(original.Id)} ${shipped}`);
   await docker.getImage(original.Id).tag({ repo: shipped, tag: 'latest', abortSignal: signal });
@@ -134,12 +109,9 @@ async function runIt(ctx: Ctx, image: string) {
 async function startUp(ctx: Ctx, image: string) {
   ctx.step(`How long does a container take to start? (${STARTS} runs of \`true\`)`);
   const samples = await ctx.timeRuns({ image, entrypoint: 'true' }, STARTS);
-  ctx.output(`${samples.map((ms) => `${ms} ms`).join('  ')}`);
-  ctx.facts({
-    startupSamplesMs: samples,
-    startupP50Ms: kit.percentile(samples, 50),
-    startupP95Ms: kit.percentile(samples, 95),
-  });
+  ctx.output(samples.map((ms) => `${ms} ms`).join('  '));
+  const [p50, p95] = [kit.percentile(samples, 50), kit.percentile(samples, 95)];
+  ctx.facts({ startupSamplesMs: samples, startupP50Ms: p50, startupP95Ms: p95 });
   ctx.note(`This is the whole \`docker run --rm\` round trip, API calls included: no kernel to boot, but far from free.
     The myths chapter compares it with "containers start in milliseconds".`);
 }
@@ -153,7 +125,8 @@ export const lab = defineLab({
   facts,
   async run(ctx) {
     const tag = ctx.name('app');
-    await build(ctx, tag, ctx.name('app-edited'));
+    await build(ctx, tag);
+    await edit(ctx, ctx.name('app-edited'));
     const { shipped, removeUnlabelled } = await ship(ctx, tag);
     await runIt(ctx, shipped);
     await startUp(ctx, shipped);

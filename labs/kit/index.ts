@@ -23,9 +23,16 @@ export { RUN_LABEL } from './core/labels.ts';
 export { busyboxPathFor } from './engine/base-image.ts';
 export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';
-export { loadImage, readImageArchive, saveImage } from './engine/image-archive.ts';
-export { imageHistory, inspectImage } from './engine/image-calls.ts';
-export { imagesDir } from './engine/images.ts';
+export {
+  archiveListing,
+  loadImage,
+  readImageArchive,
+  removeImage,
+  saveImage,
+  shortHashes,
+} from './engine/image-archive.ts';
+export { imageHistory, imageLayers, inspectImage } from './engine/image-calls.ts';
+export { dockerfileLines, imagesDir } from './engine/images.ts';
 export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
 export { engineInfo } from './engine/signal-calls.ts';
@@ -40,8 +47,8 @@ export { clip, humanBytes, type Layer, layersOf, shortDigest } from './parse/lay
 export { rootMount } from './parse/mountinfo.ts';
 export * from './parse/namespaces.ts';
 export * from './parse/overlay.ts';
-export { ancestryScript, parseProcStat, parsePs } from './parse/proc.ts';
-export { parseSections, sectionsScript } from './parse/sections.ts';
+export { ancestryScript, parseAncestry, parseProcStat, parsePs } from './parse/proc.ts';
+export { parseSections, sections, sectionsScript } from './parse/sections.ts';
 export { percentile } from './parse/stats.ts';
 export { shellLine } from './spec/shell.ts';
 export type { Accel, VmBoot } from './vm/boot.ts';

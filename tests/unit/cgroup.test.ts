@@ -5,8 +5,11 @@ import {
   CGROUP_FILES,
   type CgroupVersion,
   cpusAllowed,
+  forkLoop,
+  memoryHog,
   parseCpuMax,
   parseFlatKeyed,
+  parseForkLoop,
   parseLimit,
   parseOomKills,
   parseThrottling,
@@ -94,5 +97,42 @@ describe('parseLimit', () => {
 
   it('treats the v1 "unlimited" of 64 KiB-page kernels as no limit too', () => {
     expect(parseLimit('9223372036854710272\n')).toBeNull();
+  });
+});
+
+describe('the fork loop', () => {
+  it('reads the limit line, the sleeps started and the fork error', () => {
+    const stdout = '16\nstarted 1\nstarted 2\nstarted 14\n';
+    const stderr = "noise\nsh: can't fork: Resource temporarily unavailable\n";
+    expect(parseForkLoop(stdout, stderr)).toEqual({
+      limitLine: '16',
+      started: 3,
+      forkError: "sh: can't fork: Resource temporarily unavailable",
+    });
+    expect(parseForkLoop('max\n', '')).toEqual({ limitLine: 'max', started: 0, forkError: null });
+  });
+
+  it("is capped, and reads the limit from the version's own file", () => {
+    expect(forkLoop(CGROUP_FILES['2'], 64)).toMatch(/^cat \/sys\/fs\/cgroup\/pids\.max; .*-lt 64/);
+  });
+});
+
+describe('the memory hog', () => {
+  it('shows and runs the same commands on each cgroup version', () => {
+    for (const version of ['1', '2'] as const) {
+      const files = CGROUP_FILES[version];
+      const hog = memoryHog(files);
+      for (const part of [files.memoryLimit, 'tail /dev/zero', files.memoryEvents]) {
+        expect(hog.cmd[2]).toContain(part);
+        expect(hog.shown[2]).toContain(part);
+      }
+      expect(
+        hog.parse('\n--- wharf:limit ---\n50331648\n--- wharf:hog ---\n\n--- wharf:events ---\noom_kill 1'),
+      ).toEqual({
+        limit: '50331648',
+        hog: '',
+        events: 'oom_kill 1',
+      });
+    }
   });
 });

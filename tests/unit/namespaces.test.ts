@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { namespacesScript, parseHostReference, parseNamespaces } from '../../labs/kit/parse/namespaces.ts';
+import {
+  compareNamespaces,
+  namespacesScript,
+  parseHostReference,
+  parseNamespaces,
+} from '../../labs/kit/parse/namespaces.ts';
 
 describe('parseNamespaces', () => {
   it('reads each kind to its inode number', () => {
@@ -26,5 +31,25 @@ describe('parseHostReference', () => {
     expect(parseHostReference('2 kthreadd\n')).toEqual({ pid: 2, comm: 'kthreadd' });
     expect(parseHostReference('1 systemd')).toEqual({ pid: 1, comm: 'systemd' });
     expect(parseHostReference('')).toBeUndefined();
+  });
+});
+
+describe('compareNamespaces', () => {
+  it('sorts each kind into private or shared with the host, and shared with the neighbour', () => {
+    const mine = { pid: 10, net: 11, user: 1, time: 2 };
+    const neighbour = { pid: 20, net: 11, user: 1, time: 2 };
+    const host = { pid: 1, net: 3, user: 1 };
+    const compared = compareNamespaces(mine, neighbour, host);
+    expect(compared.privateFromHost).toEqual(['pid', 'net']);
+    expect(compared.sharedWithHost).toEqual(['user']);
+    expect(compared.sharedBetweenContainers).toEqual(['net', 'user', 'time']);
+    // The host's time link was not readable: neither private nor shared, and said so.
+    expect(compared.each.find(([kind]) => kind === 'time')?.[1]).toEqual({
+      container: 2,
+      host: null,
+      secondContainer: 2,
+      sharedWithHost: null,
+    });
+    expect(compared.each.map(([kind]) => kind)).toEqual(['pid', 'net', 'user', 'time']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { layerDirName, layerDirs, layerTable, upperEntries } from '../../labs/kit/parse/overlay.ts';
+import {
+  diffByKind,
+  layerDirName,
+  layerDirs,
+  layerTable,
+  parseFileView,
+  upperEntries,
+} from '../../labs/kit/parse/overlay.ts';
 
 const id = 'a'.repeat(64);
 
@@ -32,5 +39,32 @@ describe('overlay2 directories', () => {
     expect(table[1]?.endsWith(' ✓    ✓  ✓')).toBe(true); // the base layer: in all three
     expect(table[2]?.endsWith('      ✓   ')).toBe(true); // a's own
     expect(table[3]?.endsWith('         ✓')).toBe(true); // b's own
+  });
+});
+
+describe('diffByKind', () => {
+  it('prints changes as docker diff does and sorts paths by kind', () => {
+    const changes = [
+      { Path: '/tmp/new.txt', Kind: 1 as const },
+      { Path: '/tmp', Kind: 0 as const },
+      { Path: '/etc/passwd', Kind: 0 as const },
+      { Path: '/opt/common.txt', Kind: 2 as const },
+    ];
+    const diff = diffByKind(changes);
+    expect(diff.text).toBe('A /tmp/new.txt\nC /tmp\nC /etc/passwd\nD /opt/common.txt');
+    expect(diff).toMatchObject({
+      added: ['/tmp/new.txt'],
+      changed: ['/etc/passwd', '/tmp'],
+      deleted: ['/opt/common.txt'],
+    });
+  });
+});
+
+describe('parseFileView', () => {
+  it('reads contents, absent files and the passwd line count', () => {
+    const stdout = '/opt/common.txt\t-\n/tmp/new.txt\twritten by the lab\n/etc/passwd\t21 lines\n';
+    const { view, text } = parseFileView(stdout);
+    expect(view).toEqual({ '/opt/common.txt': null, '/tmp/new.txt': 'written by the lab', passwdLines: 21 });
+    expect(text).toContain('/opt/common.txt  (absent)');
   });
 });

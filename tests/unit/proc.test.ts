@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStat, parsePs } from '../../labs/kit/parse/proc.ts';
+import { parseAncestry, parseProcStat, parsePs } from '../../labs/kit/parse/proc.ts';
 
 describe('parseProcStat', () => {
   it('reads pid, name and parent', () => {
@@ -24,6 +24,17 @@ describe('parsePs', () => {
     expect(parsePs('PID   USER  COMMAND\n    1 root  sleep 3600\n   12 root  ps -o pid\n')).toEqual([
       { pid: 1, rest: 'root sleep 3600' },
       { pid: 12, rest: 'root ps -o pid' },
+    ]);
+  });
+});
+
+describe('parseAncestry', () => {
+  it('keeps the readable stat lines in order and skips the rest', () => {
+    const output = '4242 (sleep) S 4200 1\n4200 (containerd-shim) S 1 1\ngarbage\n1 (init) S 0 1\n';
+    expect(parseAncestry(output).map((p) => `${p.pid} ${p.comm} ${p.ppid}`)).toEqual([
+      '4242 sleep 4200',
+      '4200 containerd-shim 1',
+      '1 init 0',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseSections, sectionsScript } from '../../labs/kit/parse/sections.ts';
+import { parseSections, sections, sectionsScript } from '../../labs/kit/parse/sections.ts';
 
 describe('sections', () => {
   it('runs commands in one shell and splits their output back by name', () => {
@@ -17,5 +17,14 @@ describe('sections', () => {
     expect(sections.failing).toBe('oops'); // stderr is kept, so a failure reads as what went wrong
     expect(sections.shared).toBe('x is 3'); // one shell: variables carry over, and trailing output joins the last section
     expect(sections.missing).toBe('');
+  });
+});
+
+describe('sections()', () => {
+  it('gives the command to run and a parser keyed by the same names', () => {
+    const view = sections({ one: 'echo 1', two: 'echo 2; echo oops >&2' });
+    expect(view.cmd.slice(0, 2)).toEqual(['sh', '-c']);
+    const parsed = view.parse(execFileSync('sh', ['-c', view.script], { encoding: 'utf8' }));
+    expect(parsed).toEqual({ one: '1', two: '2\noops' });
   });
 });

@@ -3,6 +3,7 @@ import { buffer } from 'node:stream/consumers';
 import type Docker from 'dockerode';
 import { extract } from 'tar-stream';
 import { WharfError } from '../core/errors.ts';
+import { humanBytes } from '../parse/layers.ts';
 import { exportImage } from './image-calls.ts';
 
 /** One image in a `docker save` archive's manifest.json. */
@@ -63,3 +64,19 @@ export async function loadImage(docker: Docker, tar: Buffer, signal: AbortSignal
     );
   });
 }
+
+/** `docker rmi`: removes a tag (and the image, when nothing else names it) and returns what it printed. */
+export async function removeImage(docker: Docker, name: string, signal: AbortSignal): Promise<string> {
+  const removed = (await docker.getImage(name).remove({ abortSignal: signal })) as {
+    Untagged?: string;
+    Deleted?: string;
+  }[];
+  return removed.map((r) => (r.Untagged ? `Untagged: ${r.Untagged}` : `Deleted: ${r.Deleted}`)).join('\n');
+}
+
+// Archive entries are named by 64-hex digests; 12 are enough to tell them apart on screen.
+export const shortHashes = (text: string) => text.replace(/[0-9a-f]{64}/g, (hash) => `${hash.slice(0, 12)}…`);
+
+/** `tar -tvf image.tar`, shortened: each file of a saved image with its size. */
+export const archiveListing = (archive: ImageArchive) =>
+  archive.files.map((file) => `${shortHashes(file.name).padEnd(36)} ${humanBytes(file.bytes)}`).join('\n');

@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
+import { type BuildStep, buildSteps } from '../parse/build-steps.ts';
 import { followBuild } from './build.ts';
 
 /** Directory of the Dockerfiles labs build from (labs/images/<name>/). */
@@ -12,8 +13,8 @@ export const imagesPath = (name: string) => `labs/images/${name}`;
 export interface BuiltImage {
   tag: string;
   imageId?: string;
-  /** "N/M INSTRUCTION" for each step, in order. */
-  steps: string[];
+  /** Each step, in order, and whether the engine took it from its cache. */
+  steps: BuildStep[];
   /** Every line of build output, e.g. to see which steps said "Using cache". */
   lines: string[];
 }
@@ -52,5 +53,11 @@ export async function buildLabImage(docker: Docker, request: BuildRequest): Prom
     request.onLine?.(line);
   };
   const result = await followBuild(docker, stream, onLine, request.signal);
-  return { tag: request.tag, imageId: result.imageId, steps: result.steps, lines };
+  return { tag: request.tag, imageId: result.imageId, steps: buildSteps(lines), lines };
+}
+
+/** A lab Dockerfile's instructions, without comments and blank lines: what a slide shows of it. */
+export async function dockerfileLines(name: string, file = 'Dockerfile'): Promise<string[]> {
+  const text = await readFile(`${imagesDir(name)}${file}`, 'utf8');
+  return text.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
 }

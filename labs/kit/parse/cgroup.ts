@@ -3,6 +3,7 @@
  * Both engines mount the container's own cgroup at /sys/fs/cgroup (v1: one directory per controller;
  * v2: one unified directory, with the container in a private cgroup namespace), so the paths are fixed.
  */
+import { parseSections, sectionsScript } from './sections.ts';
 
 export type CgroupVersion = '1' | '2';
 
@@ -103,4 +104,44 @@ export function parseThrottling(cpuStat: string): Throttling {
 /** OOM kills the kernel counted in the group: `oom_kill` in v2 memory.events and v1 memory.oom_control (Linux 4.13+). */
 export function parseOomKills(memoryEvents: string): number | null {
   return parseFlatKeyed(memoryEvents).oom_kill ?? null;
+}
+
+/** "12 of 20 periods throttled, 0.98 s waiting": the throttling counters as a sentence. */
+export const throttlingText = (t: Throttling) =>
+  `${t.throttled} of ${t.periods} periods throttled, ${(t.throttledUs / 1e6).toFixed(2)} s waiting`;
+
+/**
+ * A memory hog that reports on itself: the limit it runs under, then `tail /dev/zero` (tail keeps the
+ * line it reads in memory, and /dev/zero never ends one), then the cgroup's own count of OOM kills,
+ * exiting with tail's status. tail is not PID 1, so the shell outlives it to read that count, which
+ * is where the engine's OOMKilled flag comes from.
+ */
+export function memoryHog(files: CgroupFiles) {
+  const hog = sectionsScript({
+    limit: `cat ${files.memoryLimit}`,
+    hog: 'tail /dev/zero; status=$?',
+    events: `cat ${files.memoryEvents}`,
+  });
+  const shown = `cat ${files.memoryLimit}; tail /dev/zero; status=$?; cat ${files.memoryEvents}; exit $status`;
+  return {
+    cmd: ['sh', '-c', `${hog}; exit $status`],
+    shown: ['sh', '-c', shown],
+    parse: (stdout: string) => parseSections(stdout, ['limit', 'hog', 'events']),
+  };
+}
+
+/** A shell loop starting background sleeps until fork fails or `cap` run, printing `started N` each. */
+export const forkLoop = (files: CgroupFiles, cap: number) =>
+  `cat ${files.pidsMax}; i=0; while [ $i -lt ${cap} ]; do sleep 30 & i=$((i+1)); echo "started $i"; done`;
+
+/** What `forkLoop` printed: the limit line, how many sleeps started, and the shell's fork error. */
+export function parseForkLoop(stdout: string, stderr: string) {
+  const [limitLine = '', ...lines] = stdout.trim().split('\n');
+  const started = lines.filter((line) => /^started \d+$/.test(line)).length;
+  const forkError =
+    stderr
+      .trim()
+      .split('\n')
+      .find((line) => /fork/i.test(line)) ?? null;
+  return { limitLine, started, forkError };
 }

@@ -36,3 +36,35 @@ export function parseHostReference(output: string): { pid: number; comm: string 
   const match = /^(\d+) (.+)$/.exec(output.trim());
   return match ? { pid: Number(match[1]), comm: match[2]! } : undefined;
 }
+
+type Inodes = Partial<Record<NamespaceKind, number>>;
+
+/** One namespace kind seen from a container, the host and a second container (null: not readable). */
+export type NamespaceInodes = {
+  container: number;
+  host: number | null;
+  secondContainer: number | null;
+  sharedWithHost: boolean | null;
+};
+
+/**
+ * A container's namespaces beside the host's and a neighbour's: for each kind the kernel has, its
+ * three inodes, and which kinds it keeps to itself or shares. A kind whose host link could not be
+ * read is in neither list.
+ */
+export function compareNamespaces(mine: Inodes, neighbour: Inodes, host: Inodes) {
+  const each: [NamespaceKind, NamespaceInodes][] = [];
+  for (const kind of NAMESPACES) {
+    const container = mine[kind];
+    if (container === undefined) continue; // a kernel without this namespace kind (time: Linux 5.6+)
+    const hostInode = host[kind] ?? null;
+    const sharedWithHost = hostInode === null ? null : container === hostInode;
+    each.push([kind, { container, host: hostInode, secondContainer: neighbour[kind] ?? null, sharedWithHost }]);
+  }
+  return {
+    each,
+    privateFromHost: each.filter(([, n]) => n.sharedWithHost === false).map(([kind]) => kind),
+    sharedWithHost: each.filter(([, n]) => n.sharedWithHost === true).map(([kind]) => kind),
+    sharedBetweenContainers: each.filter(([, n]) => n.container === n.secondContainer).map(([kind]) => kind),
+  };
+}

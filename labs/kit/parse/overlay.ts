@@ -51,3 +51,63 @@ export function upperEntries(output: string): string[] {
       return type === 'directory' ? `${name}/` : `${name} (${size} B)`;
     });
 }
+
+/** `docker diff` as it prints (`A /tmp/new.txt`), and its paths by kind, sorted. */
+export function diffByKind(changes: { Path: string; Kind: 0 | 1 | 2 }[]) {
+  const paths = (kind: 0 | 1 | 2) =>
+    changes
+      .filter((c) => c.Kind === kind)
+      .map((c) => c.Path)
+      .sort();
+  const text = changes.map((c) => `${DIFF_KINDS[c.Kind].letter} ${c.Path}`).join('\n');
+  return { text, added: paths(1), changed: paths(0), deleted: paths(2) };
+}
+
+/** Overlay directories as `docker inspect` reports them in GraphDriver.Data. */
+export type OverlayData = { UpperDir?: string; LowerDir?: string; MergedDir?: string } | null | undefined;
+
+/** Where two containers' layers and their image's live, one aligned row each, as a slide shows them. */
+export function overlayTable(first: OverlayData, second: OverlayData, imageDirs: string[]): string {
+  return [
+    `first   UpperDir  ${first?.UpperDir}`,
+    `second  UpperDir  ${second?.UpperDir}`,
+    `first   LowerDir  ${layerDirs(first?.LowerDir).join(' : ')}`,
+    `second  LowerDir  ${layerDirs(second?.LowerDir).join(' : ')}`,
+    `image   layers    ${imageDirs.join(' : ')}`,
+    `first   MergedDir ${first?.MergedDir ?? '?'}`,
+  ].join('\n');
+}
+
+/**
+ * Three files as a container sees them after the layers lab's changes: each file's content (or
+ * absent), and how many lines /etc/passwd has. One "path<TAB>what" line each.
+ */
+export const FILE_VIEW = {
+  cmd: [
+    'sh',
+    '-c',
+    'for f in /opt/common.txt /tmp/new.txt; do ' +
+      'if [ -e $f ]; then printf "%s\\t%s\\n" $f "$(cat $f)"; else printf "%s\\t-\\n" $f; fi; done; ' +
+      'printf "/etc/passwd\\t%s lines\\n" $(wc -l < /etc/passwd)',
+  ],
+  shown: ['sh', '-c', 'cat /opt/common.txt; cat /tmp/new.txt; wc -l < /etc/passwd'],
+};
+
+export type FileView = { '/opt/common.txt': string | null; '/tmp/new.txt': string | null; passwdLines: number };
+
+/** `FILE_VIEW` output, as the view and as the lines a room reads. */
+export function parseFileView(stdout: string): { view: FileView; text: string } {
+  const rows = new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string]),
+  );
+  const content = (path: string) => (rows.get(path) === '-' ? null : (rows.get(path) ?? null));
+  const view = {
+    '/opt/common.txt': content('/opt/common.txt'),
+    '/tmp/new.txt': content('/tmp/new.txt'),
+    passwdLines: Number.parseInt(rows.get('/etc/passwd') ?? '', 10),
+  };
+  return { view, text: stdout.replaceAll('\t-\n', '\t(absent)\n').replaceAll('\t', '  ') };
+}

@@ -41,3 +41,11 @@ export function parsePs(output: string): PsRow[] {
 export function ancestryScript(pid: number): string {
   return `p=${pid}; while [ "$p" -gt 0 ] 2>/dev/null; do s=$(cat /proc/$p/stat 2>/dev/null) || break; echo "$s"; r=\${s##*) }; set -- $r; p=$2; done`;
 }
+
+/** What `ancestryScript` printed: the process first, then each parent up to PID 1. */
+export function parseAncestry(output: string): ProcStat[] {
+  return output
+    .split('\n')
+    .map(parseProcStat)
+    .filter((p) => p !== undefined);
+}

@@ -26,3 +26,10 @@ export function parseSections<K extends string>(output: string, names: readonly 
   }
   return Object.fromEntries(names.map((name) => [name, (found[name] ?? []).join('\n').trim()])) as Record<K, string>;
 }
+
+/** Commands to run in one shell, with the parser of what it printed: `view.parse(stdout).routes`. */
+export function sections<K extends string>(commands: Record<K, string>) {
+  const script = sectionsScript(commands);
+  const parse = (output: string) => parseSections(output, Object.keys(commands) as K[]);
+  return { script, cmd: ['sh', '-c', script], parse };
+}
