@@ -1,8 +1,7 @@
-#!/usr/bin/env tsx
-import * as kit from './kit/index.ts';
 // Lab "network": a container's network is a namespace with its own interfaces, wired to the host
 // by the engine (a bridge, NAT, a published port) — or not wired at all.
-import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import * as kit from './kit/index.ts';
+import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {
   bridgeInterfaces: fact<string[]>('Interfaces on the default network'),
@@ -20,10 +19,12 @@ const facts = {
   publishedPort: fact<number>('Host port the engine picked'),
   status: fact<number>('HTTP status'),
   body: fact<string>('Page served'),
-  bodyHasRunId: fact<boolean>(),
+  bodyHasRunId: fact<boolean>("The page carries this run's id"),
+  fetchedFrom: fact<'this machine' | 'the engine host'>('Where the page was fetched from'),
   path: fact<string>('Path of the request: host port → container address'),
 };
 type Ctx = ContextFor<typeof facts>;
+type Facts = kit.FactsOf<typeof facts>;
 
 const PORT = '8080/tcp';
 const VIEW = ['links', 'addresses', 'routes'] as const;
@@ -66,6 +67,45 @@ async function isolated(ctx: Ctx) {
   ctx.note('Still a network namespace of its own, just with nothing plugged in: no way in or out.');
 }
 
+/**
+ * A published port opens on the engine's host. From this machine that is 127.0.0.1 when the engine
+ * runs here, or in a VM that forwards published ports (Docker Desktop, Colima, a Podman machine).
+ * A plain remote engine (tcp://, ssh://) publishes on its own host only: then a helper on that host
+ * (--network host) fetches the page, and the lab says so.
+ */
+async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
+  const url = `http://127.0.0.1:${hostPort}/`;
+  const where = await kit.engineWhere(ctx.docker, ctx.engine, ctx.signal);
+  if (!where.here) {
+    // Elsewhere, this machine gets only a short try: first make sure httpd itself answers.
+    const shown = ['wget', '-qO-', 'http://127.0.0.1:8080/'];
+    await ctx.exec(web, ['sh', '-c', kit.waitForHttp('http://127.0.0.1:8080/')], { shown });
+  }
+  ctx.shown(`curl ${url}`);
+  ctx.wait('waiting for httpd to answer');
+  const deadlineMs = where.here ? 10_000 : 3_000;
+  const fromHere = await kit.fetchWhenUp(url, { signal: ctx.signal, deadlineMs }).catch((error: unknown) => {
+    if (where.here || ctx.signal.aborted) throw error;
+    return undefined;
+  });
+  let page: { status: number; body: string; from: Facts['fetchedFrom'] } = {
+    status: fromHere?.status ?? 0,
+    body: fromHere?.body ?? '',
+    from: 'this machine',
+  };
+  if (!page.body.includes(ctx.runLabel)) {
+    ctx.note(where.why);
+    ctx.note(`Nothing of ours answers at ${url} on this machine. A published port opens on the engine's host, so a
+      helper there (--network host) fetches the page instead.`);
+    const cmd = ['sh', '-c', kit.waitForHttp(url)];
+    const got = await ctx.run({ name: 'fetch', network: 'host', cmd, shown: ['wget', '-qO-', url] });
+    ctx.output(got.stdout.trim());
+    page = { status: kit.httpStatus(got.stderr) ?? 0, body: got.stdout, from: 'the engine host' };
+  }
+  ctx.facts({ status: page.status, body: page.body.trim(), bodyHasRunId: page.body.includes(ctx.runLabel) });
+  ctx.fact('fetchedFrom', page.from);
+}
+
 export const lab = defineLab({
   id: 'network',
   title: 'A network of its own',
@@ -91,12 +131,7 @@ export const lab = defineLab({
       portBinding: { hostIp: binding?.HostIp ?? null, hostPort: binding?.HostPort ?? null },
       publishedPort: hostPort,
     });
-    ctx.shown(`curl http://127.0.0.1:${hostPort}/`);
-    ctx.wait('waiting for httpd to answer');
-    const fetched = await kit.fetchWhenUp(`http://127.0.0.1:${hostPort}/`, { signal: ctx.signal });
-    ctx.facts({ status: fetched.status, body: fetched.body.trim() });
-    const label = `The page carries this run's id (${ctx.runLabel})`;
-    ctx.fact('bodyHasRunId', fetched.body.includes(ctx.runLabel), label);
+    await fetchPage(ctx, web, hostPort);
     ctx.fact('path', `127.0.0.1:${hostPort} → ${endpoint?.IPAddress ?? '?'}:8080`);
     ctx.note(`The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for
       connections from the host itself).`);

@@ -1,4 +1,3 @@
-#!/usr/bin/env tsx
 // Lab "security": root in a container is the host's root, held back by capabilities, not by a VM wall.
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,40 +34,76 @@ const said = (r: { exitCode: number; stderr: string }) =>
 const shortNames = (names: string[]) =>
   names.length ? names.map((n) => n.replace(/^CAP_/, '').toLowerCase()).join(', ') : '(none)';
 
-/** Owner uid of a file as this machine sees it, or null when the engine did not write it here. */
-async function ownerOf(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).uid;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return null;
-    throw error;
-  }
+/** The directory shared into the container, on the engine's host, and how the lab reads its files' owners. */
+interface SharedDir {
+  path: string;
+  /** Owner uid of a file in it, as the engine's host sees it; null when the file is not there. */
+  owners(names: string[]): Promise<(number | null)[]>;
 }
 
-async function rootWrites(ctx: Ctx, shared: string) {
-  ctx.step('Root in a container writes a file into a host directory');
+/**
+ * The engine runs here: Node makes the directory, so the owners are read with stat. It is
+ * world-writable (uid 1000 writes in it too), so it lives in a private parent (0700, mkdtemp's mode)
+ * that no other local user can enter.
+ */
+async function sharedHere(ctx: Ctx): Promise<SharedDir> {
+  const parent = await mkdtemp(join(tmpdir(), 'wharf-security-'));
+  const path = join(parent, 'shared');
+  await mkdir(path);
+  await chmod(path, 0o777);
+  const owner = (name: string) =>
+    stat(join(path, name)).then(
+      (found) => found.uid,
+      (error: { code?: string }) => (error.code === 'ENOENT' ? null : Promise.reject(error)),
+    );
+  // Root's files sit in a world-writable directory of ours, so this works whoever owns them.
+  ctx.defer(() => rm(parent, { recursive: true, force: true }));
+  return { path, owners: (names) => Promise.all(names.map(owner)) };
+}
+
+/**
+ * The engine runs elsewhere (a VM, another host): a bind mount names a path on ITS host, which this
+ * machine cannot stat. Helpers on that host make the directory under its /tmp (private parent, shared
+ * child, as above), read the owners, and remove it; all three show their docker run lines.
+ */
+async function sharedOnEngine(ctx: Ctx): Promise<SharedDir> {
+  const parent = `/tmp/wharf-security-${ctx.runLabel}`;
+  const path = `${parent}/shared`;
+  const engineTmp = [{ source: '/tmp', target: '/host/tmp' }];
+  const made = `umask 077 && mkdir /host${parent} && mkdir -m 777 /host${path}`;
+  const wait = 'making the directory on the engine host';
+  await ctx.run({ name: 'mkdir', mounts: engineTmp, cmd: ['sh', '-c', made], wait });
+  ctx.defer((fresh) => fresh.run({ name: 'rmdir', mounts: engineTmp, cmd: ['rm', '-rf', `/host${parent}`] }));
+  return {
+    path,
+    async owners(names) {
+      const look = names.map((name) => `stat -c %u /shared/${name} 2>/dev/null || echo -`).join('; ');
+      const mounts = [{ source: path, target: '/shared', readOnly: true }];
+      const read = await ctx.run({ name: 'owners', mounts, cmd: ['sh', '-c', look], shown: ['ls', '-ln', '/shared'] });
+      return read.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (/^\d+$/.test(line) ? Number(line) : null));
+    },
+  };
+}
+
+async function rootWrites(ctx: Ctx, shared: SharedDir, here: boolean) {
   // :z relabels the directory on SELinux hosts (Fedora, RHEL), where the container could not write
   // to it otherwise; elsewhere it changes nothing.
-  const box = await ctx.start({ name: 'default', volumes: [`${shared}:/shared:z`], cmd: ['sleep', '600'] });
+  const box = await ctx.start({ name: 'default', volumes: [`${shared.path}:/shared:z`], cmd: ['sleep', '600'] });
   await ctx.exec(box, ['touch', '/shared/by-root']);
   await ctx.exec(box, ['touch', '/shared/by-1000'], { user: '1000' });
-  ctx.shown(`ls -ln ${shared}     # on this machine, outside any container`);
-  const [asRoot, asUser] = await Promise.all([ownerOf(join(shared, 'by-root')), ownerOf(join(shared, 'by-1000'))]);
+  if (here) ctx.shown(`ls -ln ${shared.path}     # on this machine, outside any container`);
+  const [asRoot, asUser] = await shared.owners(['by-root', 'by-1000']);
   ctx.output(`by-root   owner uid ${asRoot ?? '(not here)'}\nby-1000   owner uid ${asUser ?? '(not here)'}`);
-  ctx.facts({ hostDirectory: shared, hostOwnerAsRoot: asRoot, hostOwnerAsUser1000: asUser });
-  if (asRoot === null) {
-    ctx.note(`The files are not in ${shared} on this machine: the engine runs somewhere (a VM or another host) that does
-      not share this directory, so their owner cannot be read here.`);
-  } else if (asRoot === 0) {
+  ctx.facts({ hostDirectory: shared.path, hostOwnerAsRoot: asRoot ?? null, hostOwnerAsUser1000: asUser ?? null });
+  if (asRoot === 0) {
     ctx.note(`The kernel knows only numbers: uid 0 in the container is uid 0 here, the host's root, and uid 1000 is
       whoever has uid 1000 on the host. Any host path a container can reach, its root touches as the host's root.`);
-  } else {
+  } else if (asRoot !== null && asRoot !== undefined) {
     ctx.note(`The file shows uid ${asRoot} here, not 0: something between the container and this machine maps owners
       (a user namespace, or a VM's file sharing).`);
-  }
-  if (process.platform !== 'linux' || ctx.engine.product === 'Docker Desktop') {
-    ctx.note(`Your engine runs in a VM (Docker Desktop, Podman machine…): this directory is shared into the VM, and that
-      file sharing may show the files as yours rather than as uid 0 and 1000.`);
   }
   return box;
 }
@@ -143,23 +178,19 @@ export const lab = defineLab({
     'capabilities and a read-only root are what hold it back.',
   facts,
   async run(ctx) {
-    // Made here, by Node, so the files' owners on this machine can be read with stat. The shared directory is
-    // world-writable (uid 1000 writes in it too), so it lives in a private parent (0700, mkdtemp's mode) that no
-    // other local user can enter.
-    const parent = await mkdtemp(join(tmpdir(), 'wharf-security-'));
-    try {
-      const shared = join(parent, 'shared');
-      await mkdir(shared);
-      await chmod(shared, 0o777);
-      const box = await rootWrites(ctx, shared);
-      await whyRoot(ctx, box);
-      await capabilities(ctx, box);
-      await dropAll(ctx);
-      await readOnly(ctx);
-    } finally {
-      // Root's files sit in a world-writable directory of ours, so this works whoever owns them.
-      await rm(parent, { recursive: true, force: true });
+    ctx.step('Root in a container writes a file into a host directory');
+    const where = await kit.engineWhere(ctx.docker, ctx.engine, ctx.signal);
+    if (!where.here) {
+      ctx.note(where.why);
+      ctx.note(`A bind mount names a path on the engine's host, so helpers make the shared directory there, read its
+        owners there, and remove it at the end.`);
     }
+    const shared = where.here ? await sharedHere(ctx) : await sharedOnEngine(ctx);
+    const box = await rootWrites(ctx, shared, where.here);
+    await whyRoot(ctx, box);
+    await capabilities(ctx, box);
+    await dropAll(ctx);
+    await readOnly(ctx);
   },
 });
 

@@ -37,6 +37,7 @@ export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
 export { engineInfo } from './engine/signal-calls.ts';
 export { demux } from './engine/streams.ts';
+export { type EngineWhere, engineWhere } from './engine/where.ts';
 export { type BuildStep, buildSteps, stepTable } from './parse/build-steps.ts';
 export { decodeCapabilities, parseCapabilitySets } from './parse/capabilities.ts';
 export * from './parse/cgroup.ts';
@@ -50,6 +51,7 @@ export * from './parse/overlay.ts';
 export { ancestryScript, parseAncestry, parseProcStat, parsePs } from './parse/proc.ts';
 export { parseSections, sections, sectionsScript } from './parse/sections.ts';
 export { percentile } from './parse/stats.ts';
+export { httpStatus, waitForHttp } from './parse/wget.ts';
 export { shellLine } from './spec/shell.ts';
 export type { Accel, VmBoot } from './vm/boot.ts';
 export {

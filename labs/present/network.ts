@@ -36,8 +36,16 @@ export const network = definePresentation({
         : undefined,
     ].filter((card) => card !== undefined);
   },
+  units: {
+    fetchedFrom: (v, lang) =>
+      lang === 'zh' ? { 'this machine': '本机', 'the engine host': '引擎所在的主机' }[String(v)] : undefined,
+  },
   zh: {
     text: {
+      'The engine runs elsewhere ({product} on "{host}", via {via}).':
+        '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）。',
+      "Nothing of ours answers at {url} on this machine. A published port opens on the engine's host, so a helper there (--network host) fetches the page instead.":
+        '本机的 {url} 上没有我们的服务应答。发布的端口开在引擎所在的主机上，所以改由那台主机上的一个辅助容器（--network host）去取页面。',
       'The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for connections from the host itself).':
         '引擎把宿主机端口转发到容器地址（iptables DNAT；来自宿主机自身的连接则走它的用户态代理）。',
       "On Docker Desktop, Colima or a Podman machine the container address lives inside the engine's VM: only the published port is reachable from your machine, which is why we never fetch the container IP directly.":
@@ -70,6 +78,7 @@ export const network = definePresentation({
       body: '返回的页面',
       bodyHasRunId: '页面里带着这次运行的 ID',
       path: '请求的路径：宿主机端口 → 容器地址',
+      fetchedFrom: '页面是从哪里取回的',
     },
   },
 });

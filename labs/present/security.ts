@@ -50,6 +50,11 @@ export const security = definePresentation({
   },
   zh: {
     text: {
+      'The engine runs elsewhere ({product} on "{host}", via {via}).':
+        '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）。',
+      "A bind mount names a path on the engine's host, so helpers make the shared directory there, read its owners there, and remove it at the end.":
+        '绑定挂载指的是引擎所在主机上的路径，所以由辅助容器在那台主机上建好共享目录、在那里读取文件属主，并在结束时删掉它。',
+      'making the directory on the engine host': '正在引擎所在的主机上建目录',
       "The kernel knows only numbers: uid 0 in the container is uid 0 here, the host's root, and uid 1000 is whoever has uid 1000 on the host. Any host path a container can reach, its root touches as the host's root.":
         '内核只认数字：容器里的 uid 0 在这里也是 uid 0，就是宿主机的 root；uid 1000 就是宿主机上 uid 为 1000 的那个人。容器能碰到的任何宿主机路径，它的 root 都以宿主机 root 的身份去碰。',
       'Read it as "uid 0 inside is uid 0 outside, for all {count} uids": the identity. Only userns-remap or a rootless engine changes that.':

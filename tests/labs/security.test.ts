@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/08-security.ts';
 import type { FactsOf } from '../../labs/kit/core/lab.ts';
+import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
 import { engineInfo } from '../../labs/kit/engine/signal-calls.ts';
-import { type Observed, observe, runObjects, sharedEngine } from './support.ts';
+import { engineIsHere, type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 // Docker's documented default capability set (docs.docker.com, "Runtime privilege and Linux
 // capabilities"). Podman's default is a subset of it.
@@ -33,22 +35,41 @@ async function engineRemapsUids(): Promise<boolean> {
   return ((info.SecurityOptions as string[] | undefined) ?? []).some((option) => /name=(userns|rootless)/.test(option));
 }
 
+/** Mode and path of a path on the engine's host (`stat -c '%a %n'`), or null when it is not there: read by a helper. */
+async function onEngineHost(path: string): Promise<string | null> {
+  const { docker } = await sharedEngine();
+  const options = {
+    Image: BASE_IMAGE,
+    Cmd: ['sh', '-c', `stat -c '%a %n' /host${path} 2>/dev/null || true`],
+    HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
+    Labels: { 'wharf.lab': 'security-test' },
+  };
+  const { stdout } = await runToCompletion(docker, options, AbortSignal.timeout(30_000));
+  return stdout.trim() || null;
+}
+
 async function expectNothingLeft(run: Observed<FactsOf<typeof lab.facts>>) {
   expect(run.events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
   expect(await runObjects((await sharedEngine()).docker, run.runLabel)).toEqual([]);
   expect(run.facts.hostDirectory).toEqual(expect.any(String));
-  // The shared directory and its private parent are both gone.
-  expect(existsSync(dirname(run.facts.hostDirectory))).toBe(false);
+  // The shared directory and its private parent are both gone, wherever the engine keeps them.
+  const parent = dirname(run.facts.hostDirectory);
+  if (await engineIsHere()) expect(existsSync(parent)).toBe(false);
+  else expect(await onEngineHost(parent)).toBeNull();
 }
 
 describe('lab: security', () => {
   it('shows container root owning host files as uid 0, and what capabilities and a read-only root take away', async () => {
     // The shared directory is world-writable; its parent, while the run uses it, is private to this user.
-    let parentMode: number | undefined;
+    const here = await engineIsHere();
+    let parentMode: Promise<string | undefined> | undefined;
     const run = await observe(lab, {
       onEvent: (e) => {
-        if (e.type === 'fact' && e.key === 'hostDirectory')
-          parentMode = statSync(dirname(e.value as string)).mode & 0o777;
+        if (e.type !== 'fact' || e.key !== 'hostDirectory') return;
+        const parent = dirname(e.value as string);
+        parentMode = here
+          ? Promise.resolve((statSync(parent).mode & 0o777).toString(8))
+          : onEngineHost(parent).then((line) => line?.split(' ')[0]);
       },
     });
     const { ok, facts, error } = run;
@@ -85,8 +106,8 @@ describe('lab: security', () => {
     expect(facts.readOnlyWriteMessage).toMatch(/Read-only file system/); // EROFS
     expect(facts.tmpfsWriteOk).toBe(true);
 
-    expect(parentMode?.toString(8)).toBe('700');
-    expect(dirname(facts.hostDirectory)).not.toBe(tmpdir());
+    expect(await parentMode).toBe('700');
+    expect(dirname(facts.hostDirectory)).not.toBe(here ? tmpdir() : '/tmp');
     await expectNothingLeft(run);
   });
 

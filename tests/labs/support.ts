@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { expect } from 'vitest';
@@ -10,6 +10,7 @@ import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
 import { type LabOutcome, runLab } from '../../labs/kit/core/run-lab.ts';
 import { isBaseImage } from '../../labs/kit/engine/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
+import { engineInfo } from '../../labs/kit/engine/signal-calls.ts';
 
 let engine: Promise<Engine> | undefined;
 
@@ -23,6 +24,16 @@ export function connectNowhere(): Promise<Engine> {
 export function sharedEngine(): Promise<Engine> {
   engine ??= connectEngine();
   return engine;
+}
+
+/**
+ * Whether the engine's files and loopback are this machine's: a local unix socket on Linux, and the
+ * engine reports this host's name (read here from `docker info`, not from the lab).
+ */
+export async function engineIsHere(): Promise<boolean> {
+  const { docker, info } = await sharedEngine();
+  const { Name } = await engineInfo(docker, AbortSignal.timeout(10_000));
+  return process.platform === 'linux' && Boolean(info.endpoint.socketPath) && Name === hostname();
 }
 
 export interface Observed<F = Record<string, FactValue>> extends LabOutcome<F> {

@@ -40,6 +40,8 @@ interface ContextInput {
   facts: Record<string, FactValue>;
   probe?: ShownProbe;
   options?: LabOptionValues;
+  /** Where `defer` puts its undo actions, for runLab to run at cleanup. */
+  deferred?: ((fresh: LabContext<never>) => Promise<unknown>)[];
 }
 
 /** The lab context: every verb applies labels, name and signal, and shows the line derived from its spec. */
@@ -104,6 +106,7 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
     note: (text) => emit({ type: 'note', text: text.replace(/\n\s*/g, ' ') }),
     wait: (label) => emit({ type: 'wait', label }),
     fact,
+    defer: (undo) => input.deferred?.push(undo as (fresh: LabContext<never>) => Promise<unknown>),
     facts: (values) => {
       for (const [key, value] of Object.entries(values)) fact(key, value);
     },

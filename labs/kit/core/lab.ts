@@ -134,6 +134,11 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> 
   remove(box: Box): Promise<void>;
   /** `docker diff`: the container's changes to its image. */
   diff(box: Box): Promise<{ Path: string; Kind: 0 | 1 | 2 }[]>;
+  /**
+   * Undo something labels cannot find (a directory): runs at cleanup, newest first, also after a
+   * failure or Ctrl-C, with a context of its own whose signal is fresh (20 s).
+   */
+  defer(undo: (fresh: LabContext<F>) => Promise<unknown>): void;
   /** A `docker run --rm` the lab makes by other means (raw HTTP): its line shown, its request body. */
   plan(spec: RunSpec): { line: string; body: Docker.ContainerCreateOptions; created(id: string): Promise<void> };
 }

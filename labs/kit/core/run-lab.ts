@@ -5,10 +5,10 @@ import { removeByLabel } from '../engine/cleanup.ts';
 import { connectEngine, type Engine } from '../engine/connect.ts';
 import { summariseEngine } from '../engine/summary.ts';
 import { createContext, type ShownProbe } from './context.ts';
-import { scaled } from './deadline.ts';
+import { scaled, withDeadline } from './deadline.ts';
 import { describeError, isAbortError } from './errors.ts';
 import type { EventSink, FactValue, LabEvent, LabEventInput } from './events.ts';
-import type { FactShape, Lab } from './lab.ts';
+import type { FactShape, Lab, LabContext } from './lab.ts';
 import { newRunLabel, RUN_LABEL } from './labels.ts';
 import { resolveLabOptions } from './options.ts';
 
@@ -39,10 +39,17 @@ export interface LabOutcome<F = Record<string, FactValue>> {
  * Removes the run's objects. After a stop, a create the lab had sent may still be landing in the
  * engine (aborting the request does not undo it), so a stopped run looks once more a moment later.
  */
-async function cleanUp(docker: Docker, runLabel: string, emit: (e: LabEventInput) => void, stopped: boolean) {
+async function cleanUp(
+  docker: Docker,
+  runLabel: string,
+  emit: (e: LabEventInput) => void,
+  stopped: boolean,
+  undone: string[] = [],
+) {
   try {
     const label = `${RUN_LABEL}=${runLabel}`;
     const report = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+    report.leftovers.unshift(...undone);
     if (stopped) {
       await sleep(500);
       const late = await removeByLabel(docker, label, { deadlineMs: 15_000 });
@@ -53,6 +60,18 @@ async function cleanUp(docker: Docker, runLabel: string, emit: (e: LabEventInput
   } catch (error) {
     emit({ type: 'cleanup', removed: 0, leftovers: [describeError(error).message] });
   }
+}
+
+/** Runs what the lab deferred, newest first, each with a fresh deadline; returns what failed. */
+async function undoDeferred(
+  deferred: ((fresh: LabContext<never>) => Promise<unknown>)[],
+  contextFor: (signal: AbortSignal) => LabContext<never>,
+): Promise<string[]> {
+  const failed: string[] = [];
+  for (const undo of deferred.reverse()) {
+    await undo(contextFor(withDeadline(undefined, 20_000))).catch((error) => failed.push(describeError(error).message));
+  }
+  return failed;
 }
 
 /**
@@ -70,6 +89,8 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let engine: Engine | undefined = options.engine;
   let error: { message: string; hint?: string } | undefined;
+  const deferred: ((fresh: LabContext<never>) => Promise<unknown>)[] = [];
+  let contextFor: ((signal: AbortSignal) => LabContext<never>) | undefined;
 
   try {
     engine ??= await connectEngine();
@@ -88,26 +109,17 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     if (base.built) emit({ type: 'note', text: `Built ${base.image} from the vendored busybox (no registry needed).` });
     const { probe } = options;
     const labOptions = resolveLabOptions(lab, options.labOptions);
-    await lab.run(
-      createContext<F>({
-        lab,
-        engine,
-        runLabel,
-        baseImage: base.image,
-        signal,
-        emit,
-        facts,
-        probe,
-        options: labOptions,
-      }),
-    );
+    const input = { lab, engine, runLabel, baseImage: base.image, emit, facts, probe, options: labOptions, deferred };
+    contextFor = (fresh) => createContext<never>({ ...input, signal: fresh });
+    await lab.run(createContext<F>({ ...input, signal }));
   } catch (caught) {
     error = describeError(caught);
     if (deadline.aborted) error = { message: `The lab did not finish within ${deadlineMs / 1000} s and was stopped.` };
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   } finally {
-    if (engine) await cleanUp(engine.docker, runLabel, emit, signal.aborted);
+    const undone = contextFor ? await undoDeferred(deferred, contextFor) : [];
+    if (engine) await cleanUp(engine.docker, runLabel, emit, signal.aborted, undone);
   }
   const ok = !error;
   emit({ type: 'result', ok, facts, durationMs: Math.round(performance.now() - started), error });
