@@ -2,7 +2,7 @@ import type { Facts } from '../../labs/kit/core/events.ts';
 import { read } from '../../labs/present/units.ts';
 import type { Lang } from '../deck/lang.ts';
 import { esc, svg, text } from '../diagrams/svg.ts';
-import { WIDTH } from './bars.ts';
+import { legend, WIDTH } from './bars.ts';
 import { legendFor, t } from './common.ts';
 import { textWidth } from './format.ts';
 import type { MythChart, Run } from './types.ts';
@@ -78,20 +78,19 @@ export const kernelChart: MythChart = {
   render(input, lang, uid) {
     const w = t(lang);
     const keys = legendFor(input, lang, false);
-    // A column per run, headed by its legend entry; "your machine" keeps its column for the hint.
+    const key = legend(keys);
+    // A column per run, headed in its legend colour; "your machine" keeps its column for the hint.
     const sources = (['recorded', 'live'] as const).filter((source) => keys[source] !== undefined);
     const colW = (WIDTH - LABEL_W) / Math.max(sources.length, 1);
-    const top = 2 * LINE;
+    const top = key.height + LINE;
     const heads = sources.map((source, i) => {
       const x = LABEL_W + i * colW;
+      const y = key.height + LINE / 2;
       return (
-        `<g class="chart-key chart-${source}" data-key="${source}">` +
-        `<rect x="${x}" y="${LINE / 2 - 9}" width="26" height="18" rx="3"/>` +
-        text({ x: x + 36, y: LINE / 2, lines: [cutText(keys[source]!, colW - 60)], size: FONT, anchor: 'start' }) +
-        `</g>` +
-        (input[source]
-          ? text({ x, y: LINE * 1.5, lines: ['uname -r · boot id'], size: FONT, anchor: 'start', cls: 'dg-muted' })
-          : '')
+        `<g class="chart-cell chart-${source}">` +
+        `<rect x="${x}" y="${y - 9}" width="26" height="18" rx="3"/>` +
+        text({ x: x + 36, y, lines: ['uname -r · boot id'], size: FONT, anchor: 'start' }) +
+        `</g>`
       );
     });
     const labels = [w('engine host', '引擎宿主机'), w('a container', '一个容器'), w('a VM', '一台虚拟机')].map(
@@ -106,7 +105,7 @@ export const kernelChart: MythChart = {
       height: top + 3 * LINE + 4,
       title: w('Whose kernel: release and boot id, from lab kernel', '谁的内核：内核版本和 boot id，来自 kernel 实验'),
       uid,
-      body: heads.join('') + labels.join('') + columns.join(''),
+      body: key.body + heads.join('') + labels.join('') + columns.join(''),
       className: 'dg-chart',
     });
   },
