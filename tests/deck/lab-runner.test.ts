@@ -58,6 +58,26 @@ describe('lab slides with the runner (npm start)', () => {
     await page.close();
   });
 
+  it("adds this machine's figures to the lab's myth chart once the lab ran live", async () => {
+    const { page, problems } = await openLabSlideAsPresenter(runner, 'kernel');
+    const chart = page.locator('#myths-hyperkit .myth-chart');
+    expect(await chart.getAttribute('data-source')).toBe('recording');
+    expect(await chart.textContent()).toContain('your machine: run the lab on the next slide');
+    await pane(page, 'kernel').locator('.lab-run').click();
+    await expect.poll(() => pane(page, 'kernel').getAttribute('data-state'), { timeout: 120_000 }).toBe('idle');
+    expect(await pane(page, 'kernel').locator('.lab-status').innerText()).toMatch(/Finished in [\d.]+ s/);
+    const release = await pane(page, 'kernel')
+      .locator('.lab-facts dt:text-is("Kernel release inside a container (uname -r)") + dd')
+      .innerText();
+    await expect.poll(() => chart.getAttribute('data-source')).toBe('recording live');
+    const live = await chart.locator('[data-source="live"][data-facts="containerRelease"]').textContent();
+    expect(release.startsWith((live ?? '').replace(/…$/, ''))).toBe(true);
+    expect(await chart.textContent()).toMatch(/your machine: \S/);
+    expect(await chart.textContent()).not.toContain('run the lab on the next slide');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('stops a run from the slide and leaves no engine object behind', async () => {
     const { page } = await openLabSlideAsPresenter(runner, 'processes');
     await page.keyboard.press('r');

@@ -1,6 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { Lang } from '../../deck/lang.ts';
 import { printRequested } from '../../deck/print.ts';
+import { drawMythCharts } from './myth-charts.ts';
 import { LabPane } from './pane.ts';
 import { openRunnerSession } from './session.ts';
 import './lab-runner.css';
@@ -11,7 +12,8 @@ const R_KEY = 82;
  * Adds a lab pane to every slide marked `data-lab="<id>"`. Live runs go through the local runner
  * that `npm start` serves, from a tab opened with the link it printed; a static build, the PDF and
  * a tab without that link show each lab's last recording instead. A lab's steps are the slide's
- * fragments: → walks through them, in print each gets its own page.
+ * fragments: → walks through them, in print each gets its own page. The myth slides' charts draw
+ * from the same recordings, and from this tab's live runs.
  */
 export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlugin {
   return {
@@ -30,6 +32,9 @@ export function LabRunner(lang: Lang, runnerKey: string | undefined): RevealPlug
         slide.append(pane.element);
         panes.set(slide, pane);
       }
+      // Before reveal lays out the slides: a chart is part of its slide, like a diagram.
+      const root = deck.getRevealElement();
+      if (root) await drawMythCharts(root, lang, access);
       if (printing) {
         await Promise.all([...panes.values()].map((pane) => pane.showInitial()));
         return;

@@ -5,6 +5,7 @@ import { renderAllFacts } from './all-facts.ts';
 import { RunnerClient, SessionExpiredError } from './client.ts';
 import type { Box } from './fit.ts';
 import { renderHeadlines } from './headlines.ts';
+import { saveLiveRun } from './live-facts.ts';
 import { recordingFor } from './recordings.ts';
 import type { RunnerAccess } from './session.ts';
 import { layOutStep, renderPage, type StepWords } from './step-view.ts';
@@ -163,6 +164,9 @@ export class LabPane {
     addToStory(this.story, event);
     if (event.type === 'start') this.setStatus(this.text.running(`${event.engine.product} ${event.engine.version}`));
     if (event.type === 'result') {
+      // A finished run's figures go to this lab's chart on its myth slide ("your machine").
+      if (event.ok && this.story.start)
+        saveLiveRun({ lab: this.lab, facts: event.facts, engine: this.story.start.engine });
       this.setStatus(
         event.ok
           ? this.text.finished((event.durationMs / 1000).toFixed(1))
