@@ -3,10 +3,24 @@ import type { Lang } from '../deck/lang.ts';
 import type { Entry } from './bars.ts';
 import type { ChartInput, Source } from './types.ts';
 
-/** "Docker Engine 20.10.24, amd64": the engine and the CPU architecture a run had. */
-export function machineOf(engine: Pick<EngineSummary, 'product' | 'version' | 'arch'>): string {
+/**
+ * "Docker Engine 20.10.24, AMD EPYC 7B13 ×2": the engine and the CPUs a run had (the model where the
+ * run knew it, else the architecture and the count; older recordings have the architecture only).
+ */
+export function machineOf(engine: Pick<EngineSummary, 'product' | 'version' | 'arch' | 'cpus'>): string {
   // Distributions append their packaging (+dfsg1, -1ubuntu1): the upstream version says enough.
-  return `${engine.product} ${engine.version.replace(/[+~].*$/, '')}, ${engine.arch}`;
+  const name = `${engine.product} ${engine.version.replace(/[+~].*$/, '')}`;
+  const count = engine.cpus?.count ? ` ×${engine.cpus.count}` : '';
+  return `${name}, ${shortCpu(engine.cpus?.model) ?? engine.arch}${count}`;
+}
+
+/** "AMD EPYC 7B13 64-Core Processor" → "AMD EPYC 7B13": marketing words add nothing on a chart. */
+function shortCpu(model: string | undefined): string | undefined {
+  return model
+    ?.replace(/\((R|TM)\)/gi, '')
+    .replace(/\s*\d+-Core Processor$|\s*CPU\s*@.*$|\s*Processor$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const words = {

@@ -8,6 +8,8 @@ export interface EngineSummary {
   arch: string;
   host: string;
   cgroupVersion: string;
+  /** How many CPUs the engine has, and their model when its host is the machine that ran the lab. */
+  cpus?: { count: number; model?: string };
   /** Configured endpoints that did not answer, so this one was used instead. */
   passedOver?: string[];
 }

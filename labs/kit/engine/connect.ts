@@ -1,3 +1,4 @@
+import { cpus, hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { scaled } from '../core/deadline.ts';
 import { WharfError } from '../core/errors.ts';
@@ -20,6 +21,8 @@ export interface EngineInfo {
   kernel: string;
   cgroupVersion: '1' | '2';
   storageDriver: string;
+  /** The CPUs the engine's host gives it, and their model when that host is this machine. */
+  cpus: { count: number; model?: string };
   endpoint: Endpoint;
   /** Configured endpoints that were not used because the chosen one overrides them. */
   passedOver: string[];
@@ -35,6 +38,17 @@ function productName(version: Docker.DockerVersion, operatingSystem: string): st
   if (components.some((c) => /podman/i.test(c.Name))) return 'Podman';
   if (/docker desktop/i.test(operatingSystem)) return 'Docker Desktop';
   return 'Docker Engine';
+}
+
+/**
+ * The engine reports how many CPUs it has, not which: the model is read here, and only when the
+ * engine's host is this machine (a local socket on Linux, and it reports this host's name).
+ */
+function cpusOf(info: Record<string, unknown>, endpoint: Endpoint): EngineInfo['cpus'] {
+  const count = Number(info.NCPU ?? 0);
+  const here = process.platform === 'linux' && Boolean(endpoint.socketPath) && info.Name === hostname();
+  const model = here ? cpus()[0]?.model.replace(/\s+/g, ' ').trim() : undefined;
+  return model ? { count, model } : { count };
 }
 
 async function describe(
@@ -55,6 +69,7 @@ async function describe(
     kernel: version.KernelVersion,
     cgroupVersion: String(info.CgroupVersion ?? '1') === '2' ? '2' : '1',
     storageDriver: String(info.Driver ?? 'unknown'),
+    cpus: cpusOf(info, endpoint),
     endpoint,
     passedOver,
   };

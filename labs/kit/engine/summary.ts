@@ -9,6 +9,7 @@ export function summariseEngine(info: EngineInfo): EngineSummary {
     arch: info.arch,
     host: info.endpoint.host,
     cgroupVersion: info.cgroupVersion,
+    cpus: info.cpus,
     passedOver: info.passedOver,
   };
 }

@@ -112,5 +112,11 @@ describe('chart details', () => {
     expect(machineOf({ product: 'Docker Engine', version: '20.10.24+dfsg1', arch: 'amd64' })).toBe(
       'Docker Engine 20.10.24, amd64',
     );
+    const cpus = { count: 2, model: 'Intel(R) Xeon(R) CPU @ 2.20GHz' };
+    expect(machineOf({ product: 'Docker Engine', version: '28.5.2', arch: 'amd64', cpus })).toBe(
+      'Docker Engine 28.5.2, Intel Xeon ×2',
+    );
+    const elsewhere = { product: 'Podman', version: '5.8.6', arch: 'arm64', cpus: { count: 4 } };
+    expect(machineOf(elsewhere)).toBe('Podman 5.8.6, arm64 ×4');
   });
 });
