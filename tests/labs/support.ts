@@ -46,13 +46,15 @@ export interface ObserveOptions {
   probe?: ShownProbe;
   /** The lab's options, as the command line would give them (`{ count: '8' }`). */
   labOptions?: Record<string, string>;
+  /** Another engine than the shared one (the engine that runs elsewhere). */
+  engine?: Engine;
 }
 
 /** Runs a lab to the end and returns what it observed (its facts typed), plus every event in order. */
 export async function observe<F extends FactShape<F>>(lab: Lab<F>, options: ObserveOptions = {}): Promise<Observed<F>> {
   const events: LabEvent[] = [];
   const outcome = await runLab(lab, {
-    engine: await sharedEngine(),
+    engine: options.engine ?? (await sharedEngine()),
     signal: options.signal,
     probe: options.probe,
     labOptions: options.labOptions,

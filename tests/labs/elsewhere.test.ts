@@ -1,0 +1,88 @@
+// The labs whose story depends on where the engine runs, against an engine that runs elsewhere: its
+// own network, hostname and /tmp, /root, /home (scripts/engines/elsewhere.sh; `.ci/run` starts it).
+// What this machine can and cannot see there is checked from here, not taken from the lab.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lab as network } from '../../labs/03-network.ts';
+import { lab as volumes } from '../../labs/07-volumes.ts';
+import { lab as security } from '../../labs/08-security.ts';
+import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
+import { removeByLabel } from '../../labs/kit/engine/cleanup.ts';
+import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
+import { observe, runObjects } from './support.ts';
+
+const HOST = process.env.WHARF_ELSEWHERE_HOST;
+const START = 'sudo scripts/engines/elsewhere.sh start, then WHARF_ELSEWHERE_HOST=<the socket it prints>';
+// CI starts that engine, so there it must be present; on a laptop without root it is skipped, saying why.
+const suite = HOST || process.env.CI ? describe : describe.skip;
+if (!HOST && !process.env.CI) console.info(`elsewhere.test.ts skipped: no engine elsewhere (${START})`);
+
+let engine: Engine;
+
+/** `stat -c '%a'` of a path on that engine's host, or null when it is not there: read by a helper there. */
+async function modeOnEngineHost(path: string): Promise<string | null> {
+  const options = {
+    Image: BASE_IMAGE,
+    Cmd: ['sh', '-c', `stat -c %a /host${path} 2>/dev/null || true`],
+    HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
+    Labels: { 'wharf.lab': 'elsewhere-test' },
+  };
+  const { stdout } = await runToCompletion(engine.docker, options, AbortSignal.timeout(30_000));
+  return stdout.trim() || null;
+}
+
+suite('labs on an engine that runs elsewhere', () => {
+  beforeAll(async () => {
+    if (!HOST) throw new Error(`CI must provide an engine elsewhere: ${START}`);
+    engine = await connectEngine({ env: { DOCKER_HOST: HOST }, platform: process.platform, home: homedir() });
+  });
+  afterAll(async () => {
+    if (engine) await removeByLabel(engine.docker, 'wharf.lab');
+  });
+
+  it('network: its published port is fetched on the engine host, since it never reaches this machine', async () => {
+    const run = await observe(network, { engine });
+    expect(run.error).toBeUndefined();
+    expect(run.facts.fetchedFrom).toBe('the engine host');
+    expect(run.facts.status).toBe(200);
+    expect(run.facts.body).toContain(run.runLabel);
+    // Said on screen, in plain words, before the helper ran.
+    const notes = run.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+    expect(notes.some((n) => n.startsWith('The engine runs elsewhere'))).toBe(true);
+    expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
+  });
+
+  it("security: root's files are owned by uid 0 on the engine host, in a directory made and removed there", async () => {
+    let parentMode: Promise<string | null> | undefined;
+    const run = await observe(security, {
+      engine,
+      onEvent: (e) => {
+        if (e.type === 'fact' && e.key === 'hostDirectory') parentMode = modeOnEngineHost(dirname(String(e.value)));
+      },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.facts.hostOwnerAsRoot).toBe(0);
+    expect(run.facts.hostOwnerAsUser1000).toBe(1000);
+    const parent = dirname(run.facts.hostDirectory);
+    expect(await parentMode).toBe('700');
+    // Not a folder of this machine: nothing was made here, and nothing is left there.
+    expect(existsSync(parent)).toBe(false);
+    expect(await modeOnEngineHost(parent)).toBeNull();
+    expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
+  });
+
+  it('volumes: a folder of this machine cannot be bind-mounted there, and the lab says why', async () => {
+    const run = await observe(volumes, { engine });
+    expect(run.error).toBeUndefined();
+    expect(run.facts.volumeFileSurvived).toBe(true);
+    expect(run.facts.bindHostToContainer).toBeNull();
+    expect(run.facts.bindMountRoundTrip).toBe(false);
+    expect(run.facts.bindMountDirRemoved).toBe(true);
+    const notes = run.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+    expect(notes.some((n) => n.startsWith('The engine could not mount this directory'))).toBe(true);
+    expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
+  });
+});
