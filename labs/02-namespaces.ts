@@ -93,8 +93,15 @@ function compare(ctx: Ctx, inside: Inside, neighbour: Inside, host: string) {
       : `cgroup is private: on cgroup v2 each container gets its own cgroup namespace (--cgroupns=private is the v2
         default).`,
   );
-  ctx.note(`No engine creates a time namespace, and without --userns-remap or rootless mode none creates a user
-    namespace either.`);
+  const time = each.find(([kind]) => kind === 'time')?.[1];
+  // Docker Engine 29.5 made a private time namespace the default (moby#52326): read it, never assume it.
+  if (time?.sharedWithHost === false) {
+    ctx.note(`This engine gives each container its own time namespace (Docker Engine 29.5 and later do by default):
+      its boot and monotonic clocks could be shifted without touching the host's; the wall clock is shared.`);
+  } else if (time?.sharedWithHost) {
+    ctx.note('This engine creates no time namespace (Docker before 29.5 and Podman do not).');
+  }
+  ctx.note('Without --userns-remap or rootless mode, no engine creates a user namespace.');
 }
 
 async function users(ctx: Ctx, first: Box, hostUid: string) {

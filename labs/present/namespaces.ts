@@ -51,6 +51,12 @@ export const namespaces = definePresentation({
         '在这台宿主机上，容器读不到 PID 1 的链接，所以由 kthreadd（PID 2）代替：内核线程总是待在宿主机最初的命名空间里。',
       'cgroup is shared: on cgroup v1 engines keep containers in the host cgroup namespace (--cgroupns=host is the v1 default).':
         'cgroup 是共用的：在 cgroup v1 上，引擎让容器留在宿主机的 cgroup 命名空间里（v1 默认 --cgroupns=host）。',
+      "This engine gives each container its own time namespace (Docker Engine 29.5 and later do by default): its boot and monotonic clocks could be shifted without touching the host's; the wall clock is shared.":
+        '这个引擎给每个容器一个自己的 time 命名空间（Docker Engine 29.5 起默认如此）：容器的开机时钟和单调时钟可以单独偏移，不影响宿主机；墙上时钟仍是共享的。',
+      'This engine creates no time namespace (Docker before 29.5 and Podman do not).':
+        '这个引擎不创建 time 命名空间（Docker 29.5 之前的版本和 Podman 都不创建）。',
+      'Without --userns-remap or rootless mode, no engine creates a user namespace.':
+        '不开 --userns-remap、也不是 rootless 模式时，没有哪个引擎会创建 user 命名空间。',
       'No engine creates a time namespace, and without --userns-remap or rootless mode none creates a user namespace either.':
         '没有引擎会创建 time 命名空间；不开 --userns-remap 或 rootless 模式，也没有引擎会创建 user 命名空间。',
       'The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless engines map uid 0 to your own user instead.':
