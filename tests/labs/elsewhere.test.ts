@@ -1,6 +1,7 @@
 // The labs whose story depends on where the engine runs, against an engine that runs elsewhere: its
 // own network, hostname and /tmp, /root, /home (scripts/engines/elsewhere.sh; `.ci/run` starts it).
 // What this machine can and cannot see there is checked from here, not taken from the lab.
+
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lab as network } from '../../labs/03-network.ts';
 import { lab as volumes } from '../../labs/07-volumes.ts';
 import { lab as security } from '../../labs/08-security.ts';
+import { withDeadline } from '../../labs/kit/core/deadline.ts';
 import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { removeByLabel } from '../../labs/kit/engine/cleanup.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
@@ -30,7 +32,7 @@ async function modeOnEngineHost(path: string): Promise<string | null> {
     HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
     Labels: { 'wharf.lab': 'elsewhere-test' },
   };
-  const { stdout } = await runToCompletion(engine.docker, options, AbortSignal.timeout(30_000));
+  const { stdout } = await runToCompletion(engine.docker, options, withDeadline(undefined, 30_000));
   return stdout.trim() || null;
 }
 

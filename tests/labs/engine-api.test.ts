@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/09-engine-api.ts';
+import { withDeadline } from '../../labs/kit/core/deadline.ts';
 import { engineVersion } from '../../labs/kit/engine/signal-calls.ts';
 import { observe, runObjects, sharedEngine } from './support.ts';
 
@@ -26,7 +27,7 @@ describe('lab: engine-api', () => {
     expect(ok).toBe(true);
 
     // The same engine asked through dockerode, an independent client.
-    const version = await engineVersion((await sharedEngine()).docker, AbortSignal.timeout(5000));
+    const version = await engineVersion((await sharedEngine()).docker, withDeadline(undefined, 5000));
     expect(facts.pingBody).toBe('OK');
     expect(facts.apiVersion).toBe(version.ApiVersion);
     expect(facts.serverVersion).toBe(version.Version);

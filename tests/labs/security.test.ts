@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/08-security.ts';
+import { withDeadline } from '../../labs/kit/core/deadline.ts';
 import type { FactsOf } from '../../labs/kit/core/lab.ts';
 import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { runToCompletion } from '../../labs/kit/engine/containers.ts';
@@ -31,7 +32,7 @@ const DOCKER_DEFAULT = [
 /** Whether the engine says it remaps uids, read from `docker info`, not from inside a container. */
 async function engineRemapsUids(): Promise<boolean> {
   const { docker } = await sharedEngine();
-  const info = await engineInfo(docker, AbortSignal.timeout(5000));
+  const info = await engineInfo(docker, withDeadline(undefined, 5000));
   return ((info.SecurityOptions as string[] | undefined) ?? []).some((option) => /name=(userns|rootless)/.test(option));
 }
 
@@ -44,7 +45,7 @@ async function onEngineHost(path: string): Promise<string | null> {
     HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
     Labels: { 'wharf.lab': 'security-test' },
   };
-  const { stdout } = await runToCompletion(docker, options, AbortSignal.timeout(30_000));
+  const { stdout } = await runToCompletion(docker, options, withDeadline(undefined, 30_000));
   return stdout.trim() || null;
 }
 

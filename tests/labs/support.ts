@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { expect } from 'vitest';
 import type { ShownProbe } from '../../labs/kit/core/context.ts';
+import { withDeadline } from '../../labs/kit/core/deadline.ts';
 import type { FactValue, LabEvent } from '../../labs/kit/core/events.ts';
 import type { FactShape, Lab } from '../../labs/kit/core/lab.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
@@ -32,7 +33,7 @@ export function sharedEngine(): Promise<Engine> {
  */
 export async function engineIsHere(): Promise<boolean> {
   const { docker, info } = await sharedEngine();
-  const { Name } = await engineInfo(docker, AbortSignal.timeout(10_000));
+  const { Name } = await engineInfo(docker, withDeadline(undefined, 10_000));
   return process.platform === 'linux' && Boolean(info.endpoint.socketPath) && Name === hostname();
 }
 
