@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WharfError } from '../../labs/kit/core/errors.ts';
 import { imageCacheRoot, RECIPE_DIR, recipeHash } from './recipe.ts';
@@ -66,6 +66,8 @@ export async function ensureImage(
   if (existsSync(join(dir, 'root.img'))) return { image: readImage(dir) };
 
   beforeBuild();
+  // A new machine has no cache folder yet: the build log and the image go there.
+  mkdirSync(root, { recursive: true });
   const started = performance.now();
   const partial = `${dir}.partial-${process.pid}`;
   const logPath = `${dir}.build.log`;
