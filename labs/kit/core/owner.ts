@@ -18,7 +18,7 @@ const STORED_ID = /^[0-9a-f]{16}$/;
  * enough: a classroom's laptops may share one, and a laptop's changes with the network it is on.
  * When the folder cannot be written, a per-process id: nothing is then ever another run's to remove.
  */
-function storedClientId(dir: string): string {
+export function storedClientId(dir: string): string {
   const file = join(dir, 'client-id');
   const read = () => {
     try {
@@ -44,7 +44,11 @@ function storedClientId(dir: string): string {
   } catch {
     return id;
   } finally {
-    rmSync(draft, { force: true });
+    try {
+      rmSync(draft, { force: true });
+    } catch {
+      // no folder, no draft
+    }
   }
 }
 
