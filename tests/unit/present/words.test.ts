@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EngineGone } from '../../../labs/kit/core/events.ts';
 import { formatEvent } from '../../../labs/kit/core/format.ts';
 import { terminalLang, wordsFor } from '../../../labs/present/words.ts';
 
@@ -29,13 +30,13 @@ describe('a lab told in the terminal in Chinese', () => {
 });
 
 describe('faults, told in both languages', () => {
-  const gone = {
+  const gone: EngineGone = {
     host: 'unix:///run/docker-b.sock',
     runLabel: 'mx1abc',
-    phase: 'step' as const,
+    phase: 'step',
     step: 'Meanwhile, on the host',
   };
-  const result = (engineGone = gone) =>
+  const result = (engineGone: EngineGone = gone) =>
     formatEvent(
       {
         t: 0,
@@ -55,7 +56,9 @@ describe('faults, told in both languages', () => {
     expect(en).toContain('wharf.run=mx1abc');
     expect(en).toContain('the next lab run removes them');
     expect(en).not.toContain('ENOENT');
-    expect(result({ ...gone, phase: 'cleanup', step: undefined })).toContain('while the lab cleaned up');
+    expect(result({ host: gone.host, runLabel: gone.runLabel, phase: 'cleanup' })).toContain(
+      'while the lab cleaned up',
+    );
     const zh = formatEvent(
       { t: 0, type: 'result', ok: false, facts: {}, durationMs: 1, error: { message: 'x', engineGone: gone } },
       wordsFor('cgroups', 'zh'),
