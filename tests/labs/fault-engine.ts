@@ -164,11 +164,19 @@ function engineFrom(
     dispose: async () => {
       if (kind === 'docker-b') return start();
       await stop('SIGTERM');
-      try {
-        if (dir) rmSync(dir, { recursive: true, force: true });
-      } catch {
-        // a mount dockerd left behind: /tmp is cleared at boot
+      await settle();
+      if (!dir) return;
+      // dockerd leaves its data root mounted on itself (a private mount): unmount, then remove.
+      const mounts = readFileSync('/proc/mounts', 'utf8')
+        .split('\n')
+        .map((line) => line.split(' ')[1] ?? '');
+      for (const mount of mounts
+        .filter((m) => m.startsWith(`${dir}/`))
+        .sort()
+        .reverse()) {
+        spawnSync('umount', ['-l', mount]);
       }
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
