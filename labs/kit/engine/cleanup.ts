@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type Docker from 'dockerode';
 import { retry } from 'zx';
 import { withDeadline } from '../core/deadline.ts';
@@ -57,6 +58,8 @@ export async function removeByLabel(
   options: CleanupOptions = {},
 ): Promise<CleanupReport> {
   const abortSignal = withDeadline(undefined, options.deadlineMs ?? 20_000);
+  // Every removal in flight listens on it: a sweep after a 50-container lab is not a leak.
+  setMaxListeners(0, abortSignal);
   const filters = JSON.stringify({ label: [label] });
   const report: CleanupReport = { removed: [], leftovers: [] };
   const chosen = <T extends { Labels?: Record<string, string> | null }>(objects: T[]) =>
