@@ -7,13 +7,19 @@ import {
   inspectImage,
   LAB_LABEL,
   newRunLabel,
+  ownerLabels,
   RUN_LABEL,
   runToCompletion,
   withDeadline,
 } from './kit.ts';
 
 /** Labels on the check's own helper containers, so `npm run clean` and the leftovers test see them. */
-export const checkLabels = (runId: string) => ({ [LAB_LABEL]: 'challenge', [RUN_LABEL]: runId, 'wharf.role': 'check' });
+export const checkLabels = (runId: string) => ({
+  [LAB_LABEL]: 'challenge',
+  [RUN_LABEL]: runId,
+  'wharf.role': 'check',
+  ...ownerLabels(),
+});
 
 const notFound = (error: unknown) => (error as { statusCode?: number }).statusCode === 404;
 

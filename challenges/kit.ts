@@ -5,6 +5,7 @@
 export { withDeadline } from '../labs/kit/core/deadline.ts';
 export { describeError, WharfError } from '../labs/kit/core/errors.ts';
 export { LAB_LABEL, newRunLabel, RUN_LABEL } from '../labs/kit/core/labels.ts';
+export { ownerLabels } from '../labs/kit/core/owner.ts';
 export { BASE_IMAGE } from '../labs/kit/engine/base-image.ts';
 export { connectEngine, type Engine, type EngineInfo } from '../labs/kit/engine/connect.ts';
 export { type Completed, execIn, runToCompletion } from '../labs/kit/engine/containers.ts';

@@ -1,22 +1,7 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir } from '../labs/kit/core/cache-dir.ts';
 
-/**
- * Wharf's per-user folder, outside the repo: the platform's cache directory (XDG on Linux,
- * ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows), or WHARF_CACHE_DIR. It lives under the
- * home folder on every platform, which Docker Desktop, Colima and Podman machine share with their VM,
- * so a bind mount of a folder in it works wherever the engine runs.
- */
-export function cacheDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home = homedir(),
-): string {
-  if (env.WHARF_CACHE_DIR) return env.WHARF_CACHE_DIR;
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'wharf');
-  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'wharf');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'wharf');
-}
+export { cacheDir };
 
 /** The folder a challenge hands the attendee (bind mounts, build contexts). */
 export const workDirOf = (id: string, base = cacheDir()) => join(base, 'challenges', id);

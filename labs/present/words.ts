@@ -1,20 +1,46 @@
-import type { Words } from '../kit/core/words.ts';
+import type { EngineGone } from '../kit/core/events.ts';
+import { englishWords, type Words } from '../kit/core/words.ts';
 import { presentations } from './index.ts';
 import { factLabel, factValue, translator } from './translate.ts';
 import type { Lang } from './types.ts';
 
-/** A lab's words in a language, for the terminal: the same tables the deck's lab slides use. */
+function chineseEngineGone(gone: EngineGone, translate: (english: string) => string) {
+  const when =
+    gone.phase === 'cleanup'
+      ? '清理时'
+      : gone.phase === 'step'
+        ? `在“${translate(gone.step ?? '')}”这一步`
+        : '在第一步开始之前';
+  return {
+    message: `容器引擎（${gone.host}）${when}停止了响应。`,
+    hint:
+      `可能遗留的：这次运行创建的引擎对象（标签 wharf.run=${gone.runLabel}），其中的容器会随引擎一起停止。` +
+      '请重新启动引擎：下一次运行实验时会自动删除它们。',
+  };
+}
+
+/**
+ * A lab's words in a language, for the terminal and the deck's lab pane: the same tables the deck's
+ * lab slides use. Nothing here needs Node, so the deck bundles it.
+ */
 export function wordsFor(labId: string, lang: Lang): Words {
   const presentation = presentations[labId];
-  const zh = lang === 'zh';
+  const translate = translator(presentation, lang);
+  const base = {
+    translate,
+    factLabel: (key: string, english: string) => factLabel(presentation, lang, key, english),
+    factValue: (key: string, value: Parameters<Words['factValue']>[1]) =>
+      factValue(presentation, lang, key, value, 200),
+  };
+  if (lang !== 'zh') return { ...englishWords, ...base };
   return {
-    translate: translator(presentation, lang),
-    factLabel: (key, english) => factLabel(presentation, lang, key, english),
-    factValue: (key, value) => factValue(presentation, lang, key, value, 200),
-    cleanedUp: (count) =>
-      zh ? `已清理：删除了 ${count} 个引擎对象` : `cleaned up: ${count} engine object${count === 1 ? '' : 's'} removed`,
-    leftBehind: zh ? '遗留' : 'left behind',
-    done: (seconds) => (zh ? `完成，用时 ${seconds} 秒` : `done in ${seconds} s`),
+    ...base,
+    cleanedUp: (count) => `已清理：删除了 ${count} 个引擎对象`,
+    leftBehind: '遗留',
+    done: (seconds) => `完成，用时 ${seconds} 秒`,
+    sweptEarlier: (count, pids) => `已删除之前已结束的运行（pid ${pids.join('、')}）遗留的 ${count} 个对象`,
+    notCleanedUp: '未能清理：容器引擎没有响应',
+    engineGone: (gone) => chineseEngineGone(gone, translate),
   };
 }
 

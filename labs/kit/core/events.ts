@@ -14,6 +14,17 @@ export interface EngineSummary {
   passedOver?: string[];
 }
 
+/** The engine stopped answering mid-run: where, and when in the lab's story. */
+export interface EngineGone {
+  /** The engine's address as Docker writes it (unix:///var/run/docker.sock). */
+  host: string;
+  /** The `wharf.run` label of what this run had created, which is probably still there. */
+  runLabel: string;
+  /** Before the first step, during one (its English title), or while cleaning up. */
+  phase: 'before-steps' | 'step' | 'cleanup';
+  step?: string;
+}
+
 /**
  * Everything a lab says, in order. `t` is milliseconds since the run started. A lab never writes to
  * the terminal itself: it emits these, and each consumer renders them its own way.
@@ -40,9 +51,19 @@ export type LabEvent = { t: number } & (
   /** Something slow is under way; a spinner shows until the next event. */
   | { type: 'wait'; label: string }
   | { type: 'fact'; key: string; value: FactValue; label: string }
-  | { type: 'cleanup'; removed: number; leftovers: string[] }
-  | { type: 'result'; ok: boolean; facts: Facts; durationMs: number; error?: { message: string; hint?: string } }
+  /** What an earlier run whose process ended had left behind on the engine, removed before this run. */
+  | { type: 'swept'; removed: number; pids: number[]; leftovers: string[] }
+  /** `engineGone`: cleanup could not happen because the engine stopped answering. */
+  | { type: 'cleanup'; removed: number; leftovers: string[]; engineGone?: boolean }
+  | { type: 'result'; ok: boolean; facts: Facts; durationMs: number; error?: LabError }
 );
+
+/** Why a run failed, for people; `engineGone` lets each consumer say it in its own language. */
+export interface LabError {
+  message: string;
+  hint?: string;
+  engineGone?: EngineGone;
+}
 
 export type LabEventInput = LabEvent extends infer E ? (E extends LabEvent ? Omit<E, 't'> : never) : never;
 

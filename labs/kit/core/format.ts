@@ -31,7 +31,13 @@ export function formatEvent(event: LabEvent, words: Words = englishWords): strin
       return indent(words.translate(event.text), '  → ');
     case 'fact':
       return `  ${chalk.magenta('◆')} ${words.factLabel(event.key, event.label)}: ${chalk.bold(words.factValue(event.key, event.value))}`;
+    case 'swept':
+      return [
+        chalk.dim(`  ${words.sweptEarlier(event.removed, event.pids)}`),
+        ...event.leftovers.map((leftover) => chalk.red(`  ${words.leftBehind}: ${leftover}`)),
+      ].join('\n');
     case 'cleanup': {
+      if (event.engineGone) return chalk.red(`\n  ${words.notCleanedUp}`);
       const removed = chalk.dim(`\n  ${words.cleanedUp(event.removed)}`);
       return event.leftovers.length
         ? `${removed}\n${chalk.red(indent(event.leftovers.join('\n'), `  ${words.leftBehind}: `))}`
@@ -40,8 +46,9 @@ export function formatEvent(event: LabEvent, words: Words = englishWords): strin
     case 'result': {
       const seconds = (event.durationMs / 1000).toFixed(1);
       if (event.ok) return chalk.bold.green(`✔ ${words.done(seconds)}`);
-      const lines = [chalk.bold.red(`✘ ${event.error?.message ?? 'failed'}`)];
-      if (event.error?.hint) lines.push(indent(event.error.hint, '  '));
+      const said = event.error?.engineGone ? words.engineGone(event.error.engineGone) : event.error;
+      const lines = [chalk.bold.red(`✘ ${said?.message ?? 'failed'}`)];
+      if (said?.hint) lines.push(indent(said.hint, '  '));
       return lines.join('\n');
     }
     case 'wait':

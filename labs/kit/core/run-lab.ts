@@ -1,16 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Docker from 'dockerode';
 import { ensureBaseImage } from '../engine/base-image.ts';
-import { removeByLabel } from '../engine/cleanup.ts';
+import { type CleanupReport, removeByLabel } from '../engine/cleanup.ts';
 import { connectEngine, type Engine } from '../engine/connect.ts';
+import { ping } from '../engine/signal-calls.ts';
 import { summariseEngine } from '../engine/summary.ts';
+import { removeEndedRuns } from '../engine/sweep.ts';
 import { createContext, type ShownProbe } from './context.ts';
 import { scaled, withDeadline } from './deadline.ts';
 import { describeError, isAbortError } from './errors.ts';
-import type { EventSink, FactValue, LabEvent, LabEventInput } from './events.ts';
+import type { EngineGone, EventSink, FactValue, LabError, LabEvent, LabEventInput } from './events.ts';
 import type { FactShape, Lab, LabContext } from './lab.ts';
 import { newRunLabel, RUN_LABEL } from './labels.ts';
 import { resolveLabOptions } from './options.ts';
+import { thisClient } from './owner.ts';
+import { englishEngineGone } from './words.ts';
 
 export interface RunLabOptions {
   sink: EventSink;
@@ -32,33 +36,63 @@ export interface LabOutcome<F = Record<string, FactValue>> {
   facts: F;
   /** The `wharf.run` label of this run's engine objects. */
   runLabel: string;
-  error?: { message: string; hint?: string };
+  error?: LabError;
+}
+
+/** How long a ping may take when deciding whether the engine is still there after something failed. */
+const STILL_THERE_MS = 5_000;
+
+async function engineAnswers(docker: Docker): Promise<boolean> {
+  try {
+    await ping(docker, withDeadline(undefined, STILL_THERE_MS));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Removes the run's objects. After a stop, a create the lab had sent may still be landing in the
  * engine (aborting the request does not undo it), so a stopped run looks once more a moment later.
+ * `gone` when the engine stopped answering on the way: the next run's sweep removes what is left.
  */
-async function cleanUp(
-  docker: Docker,
-  runLabel: string,
-  emit: (e: LabEventInput) => void,
-  stopped: boolean,
-  undone: string[] = [],
-) {
+async function cleanUp(docker: Docker, runLabel: string, stopped: boolean): Promise<CleanupReport & { gone: boolean }> {
+  const report: CleanupReport = { removed: [], leftovers: [] };
   try {
     const label = `${RUN_LABEL}=${runLabel}`;
-    const report = await removeByLabel(docker, label, { deadlineMs: 15_000 });
-    report.leftovers.unshift(...undone);
+    const first = await removeByLabel(docker, label, { deadlineMs: 15_000 });
+    report.removed.push(...first.removed);
+    report.leftovers.push(...first.leftovers);
     if (stopped) {
       await sleep(500);
       const late = await removeByLabel(docker, label, { deadlineMs: 15_000 });
       report.removed.push(...late.removed);
       report.leftovers.push(...late.leftovers);
     }
-    emit({ type: 'cleanup', removed: report.removed.length, leftovers: report.leftovers });
   } catch (error) {
-    emit({ type: 'cleanup', removed: 0, leftovers: [describeError(error).message] });
+    report.leftovers.push(describeError(error).message);
+  }
+  const gone = report.leftovers.length > 0 && !(await engineAnswers(docker));
+  return { ...report, gone };
+}
+
+// Runs this process ran to the end: their objects are leftovers even though this process lives on
+// (the runner runs every lab in one process). Run labels are short; the set stays small.
+const endedRuns = new Set<string>();
+// One sweep at a time in a process, so two labs started together do not remove, and report, the same objects.
+let sweeping: Promise<unknown> = Promise.resolve();
+
+/** Removes what earlier runs whose process ended left behind, and says so in one line. */
+async function sweepEndedRuns(docker: Docker, emit: (e: LabEventInput) => void): Promise<void> {
+  const sweep = sweeping.then(() =>
+    removeEndedRuns(docker, { client: thisClient(), pid: process.pid, endedRuns }, { deadlineMs: 20_000 }),
+  );
+  sweeping = sweep.catch(() => undefined);
+  try {
+    const { removed, leftovers, pids } = await sweep;
+    if (removed.length || leftovers.length) emit({ type: 'swept', removed: removed.length, pids, leftovers });
+  } catch {
+    // Not this run's business to fail over: if the engine is in trouble, the lab's own calls say so.
   }
 }
 
@@ -80,15 +114,18 @@ async function undoDeferred(
  */
 export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLabOptions): Promise<LabOutcome<F>> {
   const started = performance.now();
-  const emit = (event: LabEventInput) =>
+  let step: string | undefined;
+  const emit = (event: LabEventInput) => {
+    if (event.type === 'step') step = event.title;
     options.sink({ ...event, t: Math.round(performance.now() - started) } as LabEvent);
+  };
   const runLabel = newRunLabel();
   const facts: Record<string, FactValue> = {};
   const deadlineMs = scaled(options.deadlineMs ?? 120_000);
   const deadline = AbortSignal.timeout(deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let engine: Engine | undefined = options.engine;
-  let error: { message: string; hint?: string } | undefined;
+  let error: LabError | undefined;
   const deferred: ((fresh: LabContext<never>) => Promise<unknown>)[] = [];
   let contextFor: ((signal: AbortSignal) => LabContext<never>) | undefined;
 
@@ -105,6 +142,7 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
       at,
       engine: summariseEngine(info),
     });
+    await sweepEndedRuns(engine.docker, emit);
     const base = await ensureBaseImage(engine.docker, info.arch, { signal });
     if (base.built) emit({ type: 'note', text: `Built ${base.image} from the vendored busybox (no registry needed).` });
     const { probe } = options;
@@ -117,9 +155,27 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     if (deadline.aborted) error = { message: `The lab did not finish within ${deadlineMs / 1000} s and was stopped.` };
     else if (options.signal?.aborted && isAbortError(caught)) error = { message: 'Stopped.' };
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
-  } finally {
-    const undone = contextFor ? await undoDeferred(deferred, contextFor) : [];
-    if (engine) await cleanUp(engine.docker, runLabel, emit, signal.aborted, undone);
+  }
+  // What labels cannot find (a directory) first, also when the engine is gone: it may be ours alone.
+  const undone = contextFor ? await undoDeferred(deferred, contextFor) : [];
+  if (engine) {
+    // A failure may be the engine itself going away (stopped, crashed, unplugged): then say that,
+    // plainly, instead of the socket error it caused, and leave the objects to the next run's sweep.
+    const goneMidRun = error !== undefined && !(await engineAnswers(engine.docker));
+    const cleanup = goneMidRun ? undefined : await cleanUp(engine.docker, runLabel, signal.aborted);
+    if (cleanup && !cleanup.gone) {
+      emit({ type: 'cleanup', removed: cleanup.removed.length, leftovers: [...undone, ...cleanup.leftovers] });
+    } else {
+      emit({ type: 'cleanup', removed: cleanup?.removed.length ?? 0, leftovers: [], engineGone: true });
+      const gone: EngineGone = {
+        host: engine.info.endpoint.host,
+        runLabel,
+        phase: goneMidRun ? (step === undefined ? 'before-steps' : 'step') : 'cleanup',
+        ...(goneMidRun && step !== undefined ? { step } : {}),
+      };
+      error = { ...englishEngineGone(gone), engineGone: gone };
+    }
+    endedRuns.add(runLabel);
   }
   const ok = !error;
   emit({ type: 'result', ok, facts, durationMs: Math.round(performance.now() - started), error });

@@ -1,4 +1,4 @@
-import type { FactValue } from './events.ts';
+import type { EngineGone, FactValue } from './events.ts';
 
 /**
  * The words a lab's output is told in. Commands and engine output are printed as they are; step
@@ -12,13 +12,43 @@ export interface Words {
   cleanedUp(count: number): string;
   leftBehind: string;
   done(seconds: string): string;
+  /** One line: what runs whose process ended had left, removed before this run. */
+  sweptEarlier(count: number, pids: number[]): string;
+  /** Cleanup could not reach the engine. */
+  notCleanedUp: string;
+  /** The engine stopped answering mid-run: what happened, then what is left and what to do. */
+  engineGone(gone: EngineGone): { message: string; hint: string };
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** The English of the fault phrases, with step titles passed through `translate`. */
+export function englishEngineGone(gone: EngineGone): { message: string; hint: string } {
+  const when =
+    gone.phase === 'cleanup'
+      ? 'while the lab cleaned up'
+      : gone.phase === 'step'
+        ? `during the step “${gone.step}”`
+        : 'before the first step';
+  return {
+    message: `The engine stopped answering at ${gone.host} ${when}.`,
+    hint:
+      `Probably left behind: what this run had created (engine objects labelled wharf.run=${gone.runLabel}); ` +
+      'its containers stop with the engine. Start the engine again: the next lab run removes them.',
+  };
 }
 
 export const englishWords: Words = {
   translate: (english) => english,
   factLabel: (_key, english) => english,
   factValue: (_key, value) => (typeof value === 'string' ? value : JSON.stringify(value)),
-  cleanedUp: (count) => `cleaned up: ${count} engine object${count === 1 ? '' : 's'} removed`,
+  cleanedUp: (count) => `cleaned up: ${plural(count, 'engine object')} removed`,
   leftBehind: 'left behind',
   done: (seconds) => `done in ${seconds} s`,
+  sweptEarlier: (count, pids) =>
+    pids.length === 1
+      ? `removed ${plural(count, 'object')} left by an earlier run that ended (pid ${pids[0]})`
+      : `removed ${plural(count, 'object')} left by earlier runs that ended (pids ${pids.join(', ')})`,
+  notCleanedUp: 'not cleaned up: the engine is not answering',
+  engineGone: englishEngineGone,
 };

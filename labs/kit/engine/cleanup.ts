@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type Docker from 'dockerode';
 import { retry } from 'zx';
 import { withDeadline } from '../core/deadline.ts';
@@ -13,6 +14,8 @@ export interface CleanupOptions {
   /** Keep the shared base image: rebuilding it is cheap but pointless between labs. */
   keepBase?: boolean;
   deadlineMs?: number;
+  /** Of the objects carrying the label, only those whose labels pass (the sweep of ended runs). */
+  select?: (labels: Record<string, string> | undefined) => boolean;
 }
 
 interface Removal {
@@ -55,9 +58,13 @@ export async function removeByLabel(
   options: CleanupOptions = {},
 ): Promise<CleanupReport> {
   const abortSignal = withDeadline(undefined, options.deadlineMs ?? 20_000);
+  // Every removal in flight listens on it: a sweep after a 50-container lab is not a leak.
+  setMaxListeners(0, abortSignal);
   const filters = JSON.stringify({ label: [label] });
   const report: CleanupReport = { removed: [], leftovers: [] };
-  const containers = await docker.listContainers({ all: true, filters, abortSignal });
+  const chosen = <T extends { Labels?: Record<string, string> | null }>(objects: T[]) =>
+    options.select ? objects.filter((o) => options.select?.(o.Labels ?? undefined)) : objects;
+  const containers = chosen(await docker.listContainers({ all: true, filters, abortSignal }));
   await removeAll(
     report,
     containers.map((c) => ({
@@ -65,7 +72,7 @@ export async function removeByLabel(
       remove: () => docker.getContainer(c.Id).remove({ force: true, v: true, abortSignal }),
     })),
   );
-  const networks = await docker.listNetworks({ filters, abortSignal });
+  const networks = chosen(await docker.listNetworks({ filters, abortSignal }));
   await removeAll(
     report,
     networks.map((n) => ({ what: `network ${n.Name}`, remove: () => docker.getNetwork(n.Id).remove({ abortSignal }) })),
@@ -73,13 +80,13 @@ export async function removeByLabel(
   const { Volumes: volumes } = await docker.listVolumes({ filters, abortSignal });
   await removeAll(
     report,
-    (volumes ?? []).map((v) => ({
+    chosen(volumes ?? []).map((v) => ({
       what: `volume ${v.Name}`,
       remove: () => docker.getVolume(v.Name).remove({ abortSignal }),
     })),
   );
   // Podman 4 can fail a listing while another run removes images it would have listed: ask again.
-  const images = await retry(3, '200ms', () => docker.listImages({ all: true, filters, abortSignal }));
+  const images = chosen(await retry(3, '200ms', () => docker.listImages({ all: true, filters, abortSignal })));
   // Newest first and one at a time, so a child image goes before the parent it was built on.
   images.sort((a, b) => b.Created - a.Created);
   const removable = images.filter((image) => !(options.keepBase && isBaseImage(image.RepoTags)));

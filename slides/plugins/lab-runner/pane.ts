@@ -1,5 +1,6 @@
 import { presentations } from '../../../labs/present/index.ts';
 import { factLabel, factValue, translator } from '../../../labs/present/translate.ts';
+import { wordsFor } from '../../../labs/present/words.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { renderAllFacts } from './all-facts.ts';
 import { RunnerClient, SessionExpiredError } from './client.ts';
@@ -58,6 +59,7 @@ export class LabPane {
       translate: translator(presentation, lang),
       factLabel: (key, english) => factLabel(presentation, lang, key, english),
       factValue: (key, value, max) => factValue(presentation, lang, key, value, max),
+      faults: wordsFor(lab, lang),
     };
     this.client = access.kind === 'session' ? new RunnerClient(access.csrf) : undefined;
     this.noLiveRun = access.kind === 'locked' ? this.text.locked : this.text.noRunner;
@@ -170,7 +172,11 @@ export class LabPane {
       this.setStatus(
         event.ok
           ? this.text.finished((event.durationMs / 1000).toFixed(1))
-          : this.text.failed(event.error?.message ?? ''),
+          : this.text.failed(
+              event.error?.engineGone
+                ? this.words.faults.engineGone(event.error.engineGone).message
+                : (event.error?.message ?? ''),
+            ),
       );
     }
     this.drawAll(true);

@@ -1,3 +1,4 @@
+import type { Words } from '../../../labs/kit/core/words.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { type Block, type Box, type Layout, layoutStep } from './fit.ts';
 import type { StoryStep } from './story.ts';
@@ -17,6 +18,8 @@ export interface StepWords {
   translate(english: string): string;
   factLabel(key: string, english: string): string;
   factValue(key: string, value: FactValue, max?: number): string;
+  /** What the terminal says about faults (an ended run's leftovers, the engine gone), in the same words. */
+  faults: Pick<Words, 'sweptEarlier' | 'notCleanedUp' | 'engineGone'>;
 }
 
 const prefixed = (text: string, first: string, rest = ' '.repeat(first.length)) =>
@@ -50,24 +53,28 @@ function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
       };
     case 'wait':
       return { kind: 'wait', lines: [`… ${words.translate(event.label)}`], shrinkable: false, indent: 2 };
+    case 'swept': {
+      const lines = [words.faults.sweptEarlier(event.removed, event.pids)];
+      for (const leftover of event.leftovers) lines.push(`${words.text.leftBehind}: ${leftover}`);
+      return { kind: 'cleanup', lines, shrinkable: true, indent: 2 };
+    }
     case 'cleanup': {
+      if (event.engineGone) return { kind: 'failed', lines: [words.faults.notCleanedUp], shrinkable: false, indent: 2 };
       const lines = [words.text.cleanedUp(event.removed)];
       for (const leftover of event.leftovers) lines.push(`${words.text.leftBehind}: ${leftover}`);
       return { kind: 'cleanup', lines, shrinkable: true, indent: 2 };
     }
-    case 'result':
+    case 'result': {
+      const said = event.error?.engineGone ? words.faults.engineGone(event.error.engineGone) : event.error;
       return event.ok
         ? { kind: 'ok', lines: [words.text.done((event.durationMs / 1000).toFixed(1))], shrinkable: false }
         : {
             kind: 'failed',
-            lines: prefixed(
-              `✘ ${event.error?.message ?? ''}${event.error?.hint ? `\n${event.error.hint}` : ''}`,
-              '',
-              '  ',
-            ),
+            lines: prefixed(`✘ ${said?.message ?? ''}${said?.hint ? `\n${said.hint}` : ''}`, '', '  '),
             shrinkable: true,
             indent: 2,
           };
+    }
     default:
       return undefined;
   }
