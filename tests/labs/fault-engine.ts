@@ -43,8 +43,13 @@ const DOCKER_B = {
   ],
 };
 
+/**
+ * Its own network namespace too: a dockerd in the host's one, even with no bridge, deleted the host
+ * engine's docker0 when it started (seen here), which broke every later test on the host engine.
+ */
 function privateRecipe(dir: string) {
   return {
+    wrap: ['unshare', '--net', '--fork', '--'],
     socket: `${dir}/docker.sock`,
     pidfile: `${dir}/docker.pid`,
     containerdPidfile: `${dir}/exec/containerd/containerd.pid`,
@@ -101,7 +106,7 @@ async function until(what: string, deadlineMs: number, check: () => boolean | Pr
 export function findFaultEngine(env: NodeJS.ProcessEnv = process.env): FaultEngine | { skip: string } {
   const wanted = env.WHARF_FAULT_ENGINE;
   const dockerd = spawnSync('sh', ['-c', 'command -v dockerd'], { encoding: 'utf8' }).stdout.trim();
-  const canRunOwn = process.getuid?.() === 0 && dockerd !== '';
+  const canRunOwn = process.getuid?.() === 0 && dockerd !== '' && spawnSync('unshare', ['--version']).status === 0;
   if (wanted !== 'private' && existsSync(DOCKER_B.socket))
     return engineFrom('docker-b', DOCKER_B, dockerd || 'dockerd');
   if (wanted === 'docker-b') return { skip: `WHARF_FAULT_ENGINE=docker-b, but ${DOCKER_B.socket} does not exist` };
@@ -119,7 +124,7 @@ export function findFaultEngine(env: NodeJS.ProcessEnv = process.env): FaultEngi
 
 function engineFrom(
   kind: FaultEngine['kind'],
-  recipe: { socket: string; pidfile: string; containerdPidfile: string; args: string[] },
+  recipe: { socket: string; pidfile: string; containerdPidfile: string; args: string[]; wrap?: string[] },
   dockerd: string,
   dir?: string,
 ): FaultEngine {
@@ -152,7 +157,8 @@ function engineFrom(
     if (await answers(docker)) return;
     await settle();
     const out = openSync(log, 'a');
-    spawn(dockerd, recipe.args, { detached: true, stdio: ['ignore', out, out] }).unref();
+    const [command, ...args] = [...(recipe.wrap ?? []), dockerd, ...recipe.args];
+    spawn(command!, args, { detached: true, stdio: ['ignore', out, out] }).unref();
     await until(`dockerd on ${recipe.socket} to answer (log: ${log})`, 90_000, () => answers(docker));
   };
   return {
