@@ -26,6 +26,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (flags.list) {
+    // `--list | head -2`: a reader that has seen enough is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
     if (flags.mode === 'json') console.log(JSON.stringify(labs.map(({ id, title, shows }) => ({ id, title, shows }))));
     else for (const lab of labs) console.log(`${chalk.bold(lab.id.padEnd(16))} ${lab.title} — ${chalk.dim(lab.shows)}`);
     return 0;
