@@ -15,7 +15,7 @@ const labels = {
     processes: ['container processes'],
     registry: ['registry', '(Docker Hub, private)'],
     pull: 'pull / push',
-    shimNote: ['stays the parent: the container', 'survives a dockerd restart'],
+    shimNote: ['stays the parent: the container', 'survives a containerd restart'],
     runcNote: ['OCI runtime: sets up the', 'container, then exits'],
   },
   zh: {
@@ -28,7 +28,7 @@ const labels = {
     processes: ['容器里的进程'],
     registry: ['镜像仓库 registry', '（Docker Hub / 私有）'],
     pull: 'pull / push',
-    shimNote: ['容器进程的父进程：', 'dockerd 重启，容器照常运行'],
+    shimNote: ['容器进程的父进程：', 'containerd 重启，容器照常运行'],
     runcNote: ['OCI runtime：把容器', '创建好之后就退出'],
   },
 } satisfies Record<Lang, Record<string, string | string[]>>;

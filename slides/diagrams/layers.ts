@@ -12,7 +12,7 @@ const labels = {
     cow: 'thin, per container, copy-on-write',
     layers: [['COPY app files (layer 3)'], ['RUN … adds packages (layer 2)'], ['FROM base image (layer 1)']],
     shared: 'read-only image layers: stored once, shared by both',
-    merged: 'overlay2 merges them into the one filesystem each container sees',
+    merged: 'overlayfs merges them into the one filesystem each container sees',
   },
   zh: {
     title: '两个容器共享同一组镜像层，各自有一个可写层',
@@ -21,7 +21,7 @@ const labels = {
     cow: '很薄，每个容器一份，写时复制',
     layers: [['COPY 应用文件（第 3 层）'], ['RUN … 安装软件包（第 2 层）'], ['FROM 基础镜像（第 1 层）']],
     shared: '只读镜像层：只存一份，两个容器共用',
-    merged: 'overlay2 把它们合成每个容器看到的同一个文件系统',
+    merged: 'overlayfs 把它们合成每个容器看到的同一个文件系统',
   },
 } satisfies Record<Lang, { layers: string[][] } & Record<string, unknown>>;
 
