@@ -57,8 +57,6 @@ export const namespaces = definePresentation({
         '这个引擎不创建 time 命名空间（Docker 29.5 之前的版本和 Podman 都不创建）。',
       'Without --userns-remap or rootless mode, no engine creates a user namespace.':
         '不开 --userns-remap、也不是 rootless 模式时，没有哪个引擎会创建 user 命名空间。',
-      'No engine creates a time namespace, and without --userns-remap or rootless mode none creates a user namespace either.':
-        '没有引擎会创建 time 命名空间；不开 --userns-remap 或 rootless 模式，也没有引擎会创建 user 命名空间。',
       'The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless engines map uid 0 to your own user instead.':
         '这张映射表把每个 uid 映射成它自己：以 uid 0 逃出来的进程，在宿主机上就是 root。rootless 引擎则把 uid 0 映射成你自己的用户。',
       "Inside, / is {inside} (the image layers plus a writable layer); the host's / is {host} on {device}. Different mount namespaces, different trees.":
