@@ -67,5 +67,7 @@ export interface Recording {
   lab: string;
   recordedAt: string;
   engine: EngineSummary & { os: string; kernel: string };
+  /** What a viewer must know about where it was made, e.g. "a VM under software emulation". */
+  setting?: string;
   events: StreamedEvent[];
 }

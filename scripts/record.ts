@@ -1,6 +1,7 @@
-// npm run record [-- <id> ...]: runs labs on this machine's engine and saves each run's events to
-// recordings/<id>.json, with when and on what engine, for the static deck and the PDF to show.
-import { writeFile } from 'node:fs/promises';
+// npm run record [-- [--set <name>] [--setting <words>] <id> ...]: runs labs on the engine and saves
+// each run's events to recordings/<id>.json (or recordings/<set>/<id>.json, another engine's recording
+// the deck can switch to), with when and on what engine, for the static deck and the PDF to show.
+import { mkdir, writeFile } from 'node:fs/promises';
 import { chalk } from 'zx';
 import { labs } from '../labs/index.ts';
 import { printFatal } from '../labs/kit/core/cli.ts';
@@ -11,9 +12,21 @@ import { summariseEngine } from '../labs/kit/engine/summary.ts';
 import type { Recording, StreamedEvent } from '../runner/protocol.ts';
 import { scriptArgs } from './args.ts';
 
-const args = scriptArgs('usage: npm run record [-- <id> ...]', {}, { positionals: true });
+const USAGE = 'usage: npm run record [-- [--set <name>] [--setting <words>] <id> ...]';
+const args = scriptArgs(
+  USAGE,
+  {
+    // A recording set other than the default one: a folder under recordings/ (docker-20.10-cgroup-v1).
+    set: { type: 'string' },
+    // What a viewer must know about where it was made (in a VM under software emulation: slow).
+    setting: { type: 'string' },
+  },
+  { positionals: true },
+);
 
-async function main(ids: string[]): Promise<number> {
+async function main(ids: string[], set: string | undefined, setting: string | undefined): Promise<number> {
+  if (set !== undefined && !/^[a-z0-9][a-z0-9.-]*$/.test(set))
+    throw new Error(`--set must be a folder name like docker-20.10-cgroup-v1, not "${set}".`);
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
   if (unknown.length)
     throw new Error(`Unknown lab(s): ${unknown.join(', ')}. Known labs: ${labs.map((l) => l.id).join(', ')}.`);
@@ -36,17 +49,22 @@ async function main(ids: string[]): Promise<number> {
       lab: lab.id,
       recordedAt: new Date().toISOString(),
       engine: { ...summariseEngine(info), os: info.os, kernel: info.kernel },
+      ...(setting ? { setting } : {}),
       events,
     };
-    const file = new URL(`../recordings/${lab.id}.json`, import.meta.url);
+    const dir = new URL(`../recordings/${set ? `${set}/` : ''}`, import.meta.url);
+    await mkdir(dir, { recursive: true });
+    const file = new URL(`${lab.id}.json`, dir);
     await writeFile(file, `${JSON.stringify(recording, null, 1)}\n`);
-    console.log(`${chalk.green('✔')} ${lab.id}: ${events.length} events → recordings/${lab.id}.json`);
+    console.log(
+      `${chalk.green('✔')} ${lab.id}: ${events.length} events → recordings/${set ? `${set}/` : ''}${lab.id}.json`,
+    );
   }
   return failures ? 1 : 0;
 }
 
 if (args) {
-  process.exitCode = await main(args.positionals).catch((error: unknown) => {
+  process.exitCode = await main(args.positionals, args.values.set, args.values.setting).catch((error: unknown) => {
     printFatal(error);
     return 1;
   });

@@ -1,7 +1,36 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/07-volumes.ts';
-import { expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
+import { withDeadline } from '../../labs/kit/core/deadline.ts';
+import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
+import { engineIsHere, expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
+
+/**
+ * Whether the engine can bind-mount a folder of this machine's home (it can when it runs here, or in
+ * a VM that shares home folders; a plain remote engine cannot), probed by the test's own container.
+ */
+async function engineSeesOurHome(): Promise<boolean> {
+  if (await engineIsHere()) return true;
+  const dir = await mkdtemp(join(homedir(), 'wharf-probe-'));
+  try {
+    await writeFile(join(dir, 'marker'), 'ours');
+    const options = {
+      Image: BASE_IMAGE,
+      Cmd: ['cat', '/probe/marker'],
+      HostConfig: { Mounts: [{ Type: 'bind' as const, Source: dir, Target: '/probe' }], NetworkMode: 'none' },
+      Labels: { 'wharf.lab': 'volumes-test' },
+    };
+    const { docker } = await sharedEngine();
+    const read = await runToCompletion(docker, options, withDeadline(undefined, 30_000)).catch(() => undefined);
+    return read?.stdout.trim() === 'ours';
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 async function expectClean(run: Observed) {
   await expectCleanRun(run);
@@ -25,11 +54,18 @@ describe('lab: volumes', () => {
     expect(facts.volumeName).toBe(`wharf-volumes-data-${observed.runLabel}`);
     expect(facts.volumeMountpoint).toContain(facts.volumeName);
 
-    // This engine is local (unix socket on Linux), so its host is this machine and the mount must work.
+    expect(facts.bindMountDirRemoved).toBe(true);
+    if (!(await engineSeesOurHome())) {
+      // A plain remote engine: no folder of this machine exists there, and the lab must say so.
+      expect(facts.bindMountRoundTrip).toBe(false);
+      const notes = observed.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+      expect(notes.some((n) => n.startsWith('The engine could not mount this directory'))).toBe(true);
+      return;
+    }
+    // Here, or in a VM sharing home folders: one directory, both ways.
     expect(facts.bindHostToContainer).toBe('written on the host');
     expect(facts.bindContainerToHost).toBe('written in the container');
     expect(facts.bindMountRoundTrip).toBe(true);
-    expect(facts.bindMountDirRemoved).toBe(true);
     // Root in the container is root here, unless the engine maps users (userns-remap, rootless).
     const { SecurityOptions: security = [] } = (await (await sharedEngine()).docker.info()) as {
       SecurityOptions?: string[];
