@@ -98,7 +98,7 @@ export function layOutStep({ step, ending, live }: StepInput, words: StepWords, 
     if (block) blocks.push(block);
   }
   const continued: ViewBlock | undefined = title
-    ? { kind: 'title', lines: [`● ${title} ${words.text.continued}`], shrinkable: false, indent: 2 }
+    ? { kind: 'title', lines: [`● ${title}${words.text.continued}`], shrinkable: false, indent: 2 }
     : undefined;
   return layoutStep(blocks, box, { linesHidden: words.text.linesHidden, continued });
 }

@@ -1,7 +1,7 @@
 // Facts that are records read as sentences, not as `key value · key value` dumps, in both languages.
 import { describe, expect, it } from 'vitest';
 import { presentations } from '../../../labs/present/index.ts';
-import { factValue } from '../../../labs/present/translate.ts';
+import { factLabel, factValue, translator } from '../../../labs/present/translate.ts';
 
 describe('namespace facts', () => {
   const own = { container: 4026532330, host: 4026531836, secondContainer: 4026532256, sharedWithHost: false };
@@ -31,5 +31,33 @@ describe('layer file views', () => {
     expect(factValue(presentations.layers, 'zh', 'secondContainerView', view)).toBe(
       '/opt/common.txt 不存在 · /tmp/new.txt “written by the lab” · /etc/passwd 3 行',
     );
+  });
+});
+
+describe('fact labels', () => {
+  it('drop their unit where the value carries its own', () => {
+    const cgroups = presentations.cgroups!;
+    expect(factValue(cgroups, 'en', 'cpuMeasuredOverMs', 2092)).toMatch(/ s$/);
+    expect(factLabel(cgroups, 'en', 'cpuMeasuredOverMs', 'Measured over (ms)')).toBe('Measured over');
+    expect(factLabel(cgroups, 'zh', 'cpuMeasuredOverMs', 'Measured over (ms)')).toBe('测量时长');
+    // no unit of its own: the label keeps saying what the number counts
+    expect(presentations['build-ship-run']!.units?.startupP50Ms).toBeUndefined();
+    expect(factLabel(presentations['build-ship-run'], 'en', 'startupP50Ms', 'Start-up p50 (ms)')).toBe(
+      'Start-up p50 (ms)',
+    );
+  });
+});
+
+describe('phrases a lab fills into a sentence', () => {
+  it('are translated too, so a zh note carries no English reason', () => {
+    const zh = translator(presentations.overhead, 'zh');
+    const note = `Not compared: the VM runs under software emulation here (no working KVM). Under software emulation every guest instruction is translated, so a VM figure would measure QEMU's translator, not virtualisation's overhead.`;
+    expect(zh(note).replace(/QEMU|KVM/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    const startup = translator(presentations.startup, 'zh');
+    expect(
+      startup(
+        'KVM is present but the VM did not boot with it (The VM did not boot within 5 s (kvm).): software emulation.',
+      ),
+    ).toBe('有 KVM，但虚拟机用它没能启动（虚拟机没能在 5 秒内启动（kvm））：改用软件模拟。');
   });
 });
