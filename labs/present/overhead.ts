@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { ms, read } from './units.ts';
+import { vmReasonsZh } from './vm-reasons.ts';
 
 const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
 const times = (v: unknown) => (typeof v === 'number' ? `${v}×` : undefined);
@@ -59,6 +60,7 @@ export const overhead = definePresentation({
   },
   zh: {
     text: {
+      ...vmReasonsZh,
       'CPU: the same loop inside and outside a container': 'CPU：同一个循环，在容器内和容器外',
       'File writes: the writable layer against a volume': '写文件：可写层对比数据卷',
       'HTTP: published port, host network, container IP': 'HTTP：发布端口、主机网络、容器 IP',

@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
+import { vmReasonsZh } from './vm-reasons.ts';
 
 export const startup = definePresentation({
   headlines(facts, lang) {
@@ -55,6 +56,7 @@ export const startup = definePresentation({
   },
   zh: {
     text: {
+      ...vmReasonsZh,
       'A process: fork and exec busybox on the engine host': '一个进程：在引擎宿主机上 fork 并 exec busybox',
       'A container: create, start, wait for exit, remove': '一个容器：创建、启动、等待退出、删除',
       'A virtual machine: QEMU boots a kernel': '一台虚拟机：QEMU 启动一个内核',

@@ -3,7 +3,8 @@ import type { Lang } from '../../deck/lang.ts';
 import type { Facts } from './types.ts';
 
 /** A number stays on the line of the unit or word after it ("1.99 MB", "48 MiB", "128 + 9"). */
-export const keepUnits = (text: string) => text.replace(/(\d) (?=[^\s\d])/g, '$1\u00a0');
+export const keepUnits = (text: string) =>
+  text.replace(/(\d) ([+×=/-]) (?=\d)/g, '$1\u00a0$2\u00a0').replace(/(\d) (?=[^\s\d])/g, '$1\u00a0');
 
 /** A command-line option ("--user", "--cap-drop") is one word: the browser would break it after a hyphen. */
 function unbrokenOptions(text: string): Node[] {

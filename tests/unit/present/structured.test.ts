@@ -61,3 +61,14 @@ describe('phrases a lab fills into a sentence', () => {
     ).toBe('有 KVM，但虚拟机用它没能启动（虚拟机没能在 5 秒内启动（kvm））：改用软件模拟。');
   });
 });
+
+describe('why no VM ran', () => {
+  it('reads in Chinese in the note and in the fact', () => {
+    const reason = 'no kernel at /root/.cache/wharf/vm/vmlinuz (fetch one with scripts/fetch-vm-kernel.sh)';
+    expect(translator(presentations.kernel, 'zh')(`No VM to compare with here: ${reason}.`)).toBe(
+      '这里没有可以比较的虚拟机：/root/.cache/wharf/vm/vmlinuz 没有内核（用 scripts/fetch-vm-kernel.sh 取一个）。',
+    );
+    expect(factValue(presentations.kernel, 'zh', 'vmSkipped', reason)).toMatch(/^\/root\S+ 没有内核/);
+    expect(factValue(presentations.kernel, 'en', 'vmSkipped', reason)).toBe(reason);
+  });
+});
