@@ -86,8 +86,11 @@ export function elide(lines: string[], keep: number, marker: (hidden: number) =>
   return [...lines.slice(0, head), marker(lines.length - keep), ...lines.slice(lines.length - (keep - head))];
 }
 
-/** Monospace columns a row of the box holds at a font size (estimated low, see CHAR_EM). */
-export const columnsAt = (box: Box, fontSize: number) => Math.floor(box.width / (fontSize * CHAR_EM));
+/** The advance of the deck's monospace face (JetBrains Mono: 600 of 1000 units), for what must not overflow. */
+export const MONO_EM = 0.6;
+
+/** Monospace columns a row of the box holds at a font size (estimated low by default, see CHAR_EM). */
+export const columnsAt = (box: Box, fontSize: number, em = CHAR_EM) => Math.floor(box.width / (fontSize * em));
 
 const grid = (box: Box, fontSize: number) => ({
   columns: columnsAt(box, fontSize),

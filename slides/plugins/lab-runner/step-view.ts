@@ -1,5 +1,5 @@
 import type { Lang } from '../../deck/lang.ts';
-import { type Block, type Box, columnsAt, columnsOf, type Layout, layoutStep } from './fit.ts';
+import { type Block, type Box, columnsAt, columnsOf, type Layout, layoutStep, MONO_EM } from './fit.ts';
 import type { StoryStep } from './story.ts';
 import type { PaneText } from './text.ts';
 import type { FactValue, LabEvent } from './types.ts';
@@ -125,8 +125,9 @@ export function lineNodes(line: string, columns: number): Node[] {
 export function renderPage(host: HTMLElement, blocks: ViewBlock[], fontSize: number, counter: string, box: Box): void {
   host.replaceChildren();
   host.style.fontSize = `${fontSize}px`;
-  // rows after the first are indented by two columns (lab-runner.css)
-  const columns = columnsAt(box, fontSize) - 2;
+  // Rows after the first are indented by two columns (lab-runner.css). The exact advance, not the
+  // page estimate: a run kept whole must really fit, and one that fits must not be split.
+  const columns = columnsAt(box, fontSize, MONO_EM) - 2;
   for (const block of blocks) {
     const element = document.createElement('div');
     element.className = `lab-line lab-${block.kind}`;
