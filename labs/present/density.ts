@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
+import { vmReasonsZh } from './vm-reasons.ts';
 
 const bytes = (v: unknown) => (typeof v === 'number' ? mib(v) : undefined);
 const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
@@ -55,6 +56,7 @@ export const density = definePresentation({
   },
   zh: {
     text: {
+      ...vmReasonsZh,
       'Start {n} idle containers': '启动 {n} 个空闲容器',
       'What each one costs, seen from the host': '从宿主机看，每个容器花掉多少',
       'Remove all {n}': '删除全部 {n} 个',

@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
+import { vmReason, vmReasonsZh } from './vm-reasons.ts';
 
 export const kernel = definePresentation({
   headlines(facts, lang) {
@@ -42,8 +43,10 @@ export const kernel = definePresentation({
         : undefined,
     ].filter((card) => card !== undefined);
   },
+  units: { vmSkipped: vmReason },
   zh: {
     text: {
+      ...vmReasonsZh,
       'Inside a container': '在容器里',
       'On the engine host': '在引擎宿主机上',
       'Inside a virtual machine': '在虚拟机里',

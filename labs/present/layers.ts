@@ -1,5 +1,20 @@
+import type { FactValue } from '../kit/core/events.ts';
+import type { Lang } from './types.ts';
 import { definePresentation } from './types.ts';
 import { read, size } from './units.ts';
+
+/** What a container sees of the lab's files, as the terminal showed it: each file's content or its absence. */
+function fileView(value: FactValue, lang: Lang): string | undefined {
+  const view = read.record(value);
+  if (!view) return undefined;
+  const zh = lang === 'zh';
+  return Object.entries(view)
+    .map(([key, content]) => {
+      if (key === 'passwdLines') return `/etc/passwd ${content}${zh ? ' 行' : ' lines'}`;
+      return `${key} ${content === null ? (zh ? '不存在' : 'absent') : `“${content}”`}`;
+    })
+    .join(' · ');
+}
 
 export const layers = definePresentation({
   headlines(facts, lang) {
@@ -52,6 +67,9 @@ export const layers = definePresentation({
     ].filter((card) => card !== undefined);
   },
   units: {
+    imageView: fileView,
+    firstContainerView: fileView,
+    secondContainerView: fileView,
     imageBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
     sharedBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
     writableLayerBytes: (v) => (typeof v === 'number' ? size(v) : undefined),

@@ -1,5 +1,22 @@
-import { definePresentation } from './types.ts';
+import type { FactValue } from '../kit/core/events.ts';
+import { definePresentation, type Lang } from './types.ts';
 import { read } from './units.ts';
+
+/** One namespace type compared: whose it is first, then the inode numbers that say so. */
+function inodes(value: FactValue, lang: Lang): string | undefined {
+  const ns = read.record(value);
+  const container = read.number(ns?.container);
+  const host = read.number(ns?.host);
+  const second = read.number(ns?.secondContainer);
+  const shared = read.boolean(ns?.sharedWithHost);
+  if (container === undefined || host === undefined || shared === undefined) return undefined;
+  const zh = lang === 'zh';
+  if (shared && (second === undefined || second === host))
+    return zh ? `与宿主机共用：都是 ${host}` : `shared with the host: ${host} everywhere`;
+  if (zh)
+    return `${shared ? '与宿主机共用' : '自己的'}：容器 ${container}，宿主机 ${host}${second === undefined ? '' : `，第二个容器 ${second}`}`;
+  return `${shared ? 'shared with the host' : 'its own'}: container ${container}, host ${host}${second === undefined ? '' : `, second container ${second}`}`;
+}
 
 export const namespaces = definePresentation({
   headlines(facts, lang) {
@@ -43,6 +60,9 @@ export const namespaces = definePresentation({
         : undefined,
     ].filter((card) => card !== undefined);
   },
+  units: Object.fromEntries(
+    ['pid', 'net', 'mnt', 'uts', 'ipc', 'user', 'cgroup', 'time'].map((type) => [`${type}Namespace`, inodes]),
+  ),
   zh: {
     text: {
       "A helper joins the host's PID and UTS namespaces; CAP_SYS_PTRACE lets it read the namespace links of a process that is not its own.":

@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { ms, read } from './units.ts';
+import { vmReasonsZh } from './vm-reasons.ts';
 
 const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
 const times = (v: unknown) => (typeof v === 'number' ? `${v}×` : undefined);
@@ -59,6 +60,7 @@ export const overhead = definePresentation({
   },
   zh: {
     text: {
+      ...vmReasonsZh,
       'CPU: the same loop inside and outside a container': 'CPU：同一个循环，在容器内和容器外',
       'File writes: the writable layer against a volume': '写文件：可写层对比数据卷',
       'HTTP: published port, host network, container IP': 'HTTP：发布端口、主机网络、容器 IP',
@@ -76,6 +78,9 @@ export const overhead = definePresentation({
         '每次请求都包括启动 wget，每条路径都一样。发布在 127.0.0.1 上的端口要经过 docker-proxy（关闭用户态代理时则经过 NAT 规则）；主机网络和容器 IP 不经过。',
       "Not compared: {why}. Under software emulation every guest instruction is translated, so a VM figure would measure QEMU's translator, not virtualisation's overhead.":
         '没有比较：{why}。软件模拟下客户机的每条指令都要翻译，虚拟机的数字测到的是 QEMU 的翻译器，而不是虚拟化的开销。',
+      // what fills {why} above, when the lab finds no VM figure worth comparing
+      'the VM runs under software emulation here (no working KVM)': '这里的虚拟机只能用软件模拟运行（没有可用的 KVM）',
+      'no outside figure to compare with': '没有容器外的数字可以对比',
       'CPU loop': 'CPU 循环',
       'writing 32 MiB {n} times': '写 32 MiB，共 {n} 次',
       '{n} requests': '{n} 个请求',

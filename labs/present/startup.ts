@@ -1,5 +1,6 @@
 import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
+import { vmReasonsZh } from './vm-reasons.ts';
 
 export const startup = definePresentation({
   headlines(facts, lang) {
@@ -55,6 +56,7 @@ export const startup = definePresentation({
   },
   zh: {
     text: {
+      ...vmReasonsZh,
       'A process: fork and exec busybox on the engine host': '一个进程：在引擎宿主机上 fork 并 exec busybox',
       'A container: create, start, wait for exit, remove': '一个容器：创建、启动、等待退出、删除',
       'A virtual machine: QEMU boots a kernel': '一台虚拟机：QEMU 启动一个内核',
@@ -71,6 +73,10 @@ export const startup = definePresentation({
         '在 QEMU 的 microvm 机型上（没有固件，没有 PCI）启动一个原版 Debian 云内核和一个 busybox initramfs：客户机的 /init 在串口控制台打印出第一行时，启动即告完成。',
       'KVM is present but the VM did not boot with it ({why}): software emulation.':
         '有 KVM，但虚拟机用它没能启动（{why}）：改用软件模拟。',
+      // the boot's own error, which fills {why} above
+      'The VM did not {stage} within {seconds} s ({accel}).': '虚拟机没能在 {seconds} 秒内{stage}（{accel}）',
+      boot: '启动',
+      'finish its report': '完成报告',
       'KVM: the guest runs on the CPU directly, as in a cloud.': 'KVM：客户机直接在 CPU 上运行，和云上一样。',
       'Software emulation (TCG): QEMU translates every guest instruction, so this boot is far slower than on hardware virtualisation (KVM, HVF), where a microVM boots in about a tenth of a second (Firecracker publishes ~125 ms).':
         '软件模拟（TCG）：QEMU 要翻译客户机的每一条指令，所以这次启动远比硬件虚拟化（KVM、HVF）慢；在硬件虚拟化上，microVM 大约十分之一秒就能启动（Firecracker 公布的数字约 125 毫秒）。',

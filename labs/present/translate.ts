@@ -35,24 +35,35 @@ export function translator(presentation: LabPresentation | undefined, lang: Lang
   const templates = Object.entries(presentation.zh.text)
     .filter(([key]) => key.includes('{'))
     .map(([key, translation]) => compile(key, translation));
-  return (english) => {
+  // A value filled into a sentence may be a phrase of its own ("Not compared: {why}."), so it goes
+  // through the same tables; a number or a name has no entry and stays as it is.
+  const translate = (english: string): string => {
     const known = exact.get(english);
     if (known !== undefined) return known;
     for (const template of templates) {
       const match = template.pattern.exec(english);
       if (!match) continue;
       return template.names.reduce(
-        (text, name, i) => text.replaceAll(`{${name}}`, match[i + 1]!),
+        (text, name, i) => text.replaceAll(`{${name}}`, translate(match[i + 1]!)),
         template.translation,
       );
     }
     return english;
   };
+  return translate;
 }
 
-/** A fact's label in the language on screen (the lab's English label when there is no translation). */
+/** A unit in brackets at the end of a label: "Measured over (ms)", "测量时长（毫秒）". */
+const UNIT_IN_LABEL = /\s*(\((ms|µs|s|×|bytes)\)|（(毫秒|微秒|秒|倍|字节)）)$/;
+
+/**
+ * A fact's label in the language on screen (the lab's English label when there is no translation).
+ * Where the presentation gives the value its own unit ("2.09 s", "0.50 CPU"), the label's unit goes:
+ * "Measured over (ms): 2.09 s" would contradict itself.
+ */
 export function factLabel(presentation: LabPresentation | undefined, lang: Lang, key: string, english: string): string {
-  return lang === 'zh' ? (presentation?.zh.facts[key] ?? english) : english;
+  const label = lang === 'zh' ? (presentation?.zh.facts[key] ?? english) : english;
+  return presentation?.units?.[key] ? label.replace(UNIT_IN_LABEL, '') : label;
 }
 
 /** A fact's value as a person reads it: in the lab's units where it has them, else as plain text. */

@@ -35,7 +35,8 @@ async function coldReady(dist: string, lang: 'en' | 'zh'): Promise<{ ready: numb
     await page.waitForFunction(() => Boolean(window.wharfDeck?.ready && window.wharfDeck.highlighted), undefined, {
       timeout: 60_000,
     });
-    return page.evaluate(() => ({
+    // Awaited here: a bare `return` would let `finally` close the browser before the page answers.
+    return await page.evaluate(() => ({
       ready: window.wharfDeck?.readyMs ?? Number.NaN,
       domContentLoaded: Math.round(
         (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,

@@ -29,6 +29,8 @@ export interface Block {
   shrinkable: boolean;
   /** Extra indent in characters that wrapped lines keep. */
   indent?: number;
+  /** Never last on a page when the next block could follow it there (a command and its output). */
+  keepWithNext?: boolean;
 }
 
 export interface Layout<B extends Block> {
@@ -38,7 +40,7 @@ export interface Layout<B extends Block> {
 
 /** CJK characters and full-width punctuation take about two monospace columns. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
-const columnsOf = (text: string) => text.length + (text.match(WIDE)?.length ?? 0);
+export const columnsOf = (text: string) => text.length + (text.match(WIDE)?.length ?? 0);
 
 /**
  * Rows a line takes when the browser wraps it as the pane does (white-space: pre-wrap; overflow-wrap:
@@ -84,8 +86,14 @@ export function elide(lines: string[], keep: number, marker: (hidden: number) =>
   return [...lines.slice(0, head), marker(lines.length - keep), ...lines.slice(lines.length - (keep - head))];
 }
 
+/** The advance of the deck's monospace face (JetBrains Mono: 600 of 1000 units), for what must not overflow. */
+export const MONO_EM = 0.6;
+
+/** Monospace columns a row of the box holds at a font size (estimated low by default, see CHAR_EM). */
+export const columnsAt = (box: Box, fontSize: number, em = CHAR_EM) => Math.floor(box.width / (fontSize * em));
+
 const grid = (box: Box, fontSize: number) => ({
-  columns: Math.floor(box.width / (fontSize * CHAR_EM)),
+  columns: columnsAt(box, fontSize),
   // one row kept free for the step counter in the corner
   rows: Math.floor(box.height / (fontSize * LINE_HEIGHT)) - 1,
 });
@@ -110,16 +118,22 @@ export function layoutStep<B extends Block>(
     );
     const pages: B[][] = [[]];
     let used = 0;
-    for (const block of shortened) {
+    const continuedRows = options.continued ? rowsAt(options.continued, columns) : 0;
+    shortened.forEach((block, i) => {
       const height = rowsAt(block, columns);
-      if (used + height > rows && used > 0) {
+      const next = shortened[i + 1];
+      // A command left at the foot of a page with its output overleaf reads as if it printed
+      // nothing: it moves over too, when the two fit together on a fresh page.
+      const together = block.keepWithNext && next ? height + rowsAt(next, columns) : height;
+      const orphaned = together > height && used + together > rows && continuedRows + together <= rows;
+      if ((used + height > rows || orphaned) && used > 0) {
         const page = options.continued ? [options.continued] : [];
         pages.push(page);
         used = rowsOf(page, columns);
       }
       pages.at(-1)!.push(block);
       used += height;
-    }
+    });
     return pages;
   };
   const layouts = OUTPUT_SHARES.map(paginate);

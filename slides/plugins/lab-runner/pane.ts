@@ -245,7 +245,7 @@ export class LabPane {
       this.stepsHost.append(block);
     }
     pages.forEach((page, index) => {
-      renderPage(this.stepsHost.children[index] as HTMLElement, page.blocks, page.fontSize, page.counter);
+      renderPage(this.stepsHost.children[index] as HTMLElement, page.blocks, page.fontSize, page.counter, STEP_BOX);
     });
     if (changed) this.onStepsChanged(pages.length - 1, live);
   }

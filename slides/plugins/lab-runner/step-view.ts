@@ -1,6 +1,6 @@
 import type { Words } from '../../../labs/kit/core/words.ts';
 import type { Lang } from '../../deck/lang.ts';
-import { type Block, type Box, type Layout, layoutStep } from './fit.ts';
+import { type Block, type Box, columnsAt, columnsOf, type Layout, layoutStep, MONO_EM } from './fit.ts';
 import type { StoryStep } from './story.ts';
 import type { PaneText } from './text.ts';
 import type { FactValue, LabEvent } from './types.ts';
@@ -31,7 +31,13 @@ const prefixed = (text: string, first: string, rest = ' '.repeat(first.length)) 
 function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
   switch (event.type) {
     case 'command':
-      return { kind: 'command', lines: prefixed(event.text, '$ ', '  '), shrinkable: false, indent: 2 };
+      return {
+        kind: 'command',
+        lines: prefixed(event.text, '$ ', '  '),
+        shrinkable: false,
+        indent: 2,
+        keepWithNext: true,
+      };
     case 'output':
       return {
         kind: 'output',
@@ -99,21 +105,42 @@ export function layOutStep({ step, ending, live }: StepInput, words: StepWords, 
     if (block) blocks.push(block);
   }
   const continued: ViewBlock | undefined = title
-    ? { kind: 'title', lines: [`● ${title} ${words.text.continued}`], shrinkable: false, indent: 2 }
+    ? { kind: 'title', lines: [`● ${title}${words.text.continued}`], shrinkable: false, indent: 2 }
     : undefined;
   return layoutStep(blocks, box, { linesHidden: words.text.linesHidden, continued });
 }
 
-/** Draws one page of a step into `host`. */
-export function renderPage(host: HTMLElement, blocks: ViewBlock[], fontSize: number, counter: string): void {
+/**
+ * A line as text and unbreakable runs: the browser would also break after a hyphen or a slash
+ * ("wharf-processes-sleeper-" / "mx5w6…", "/etc/pa" / "sswd"), which splits a name someone may
+ * type. A run of non-spaces that fits a wrapped row stays whole, so a line breaks only at spaces,
+ * as fit.ts counts; a longer one still breaks where it must. CJK text keeps breaking between
+ * characters, as Chinese does.
+ */
+export function lineNodes(line: string, columns: number): Node[] {
+  return line.split(/( +)/).map((part) => {
+    if (!part || part.startsWith(' ') || columnsOf(part) > columns || columnsOf(part) > part.length)
+      return document.createTextNode(part);
+    const run = document.createElement('span');
+    run.className = 'lab-nb';
+    run.textContent = part;
+    return run;
+  });
+}
+
+/** Draws one page of a step into `host`, laid out for `box`. */
+export function renderPage(host: HTMLElement, blocks: ViewBlock[], fontSize: number, counter: string, box: Box): void {
   host.replaceChildren();
   host.style.fontSize = `${fontSize}px`;
+  // Rows after the first are indented by two columns (lab-runner.css). The exact advance, not the
+  // page estimate: a run kept whole must really fit, and one that fits must not be split.
+  const columns = columnsAt(box, fontSize, MONO_EM) - 2;
   for (const block of blocks) {
     const element = document.createElement('div');
     element.className = `lab-line lab-${block.kind}`;
     for (const line of block.lines) {
       const row = document.createElement('div');
-      row.textContent = line;
+      row.append(...lineNodes(line, columns));
       element.append(row);
     }
     host.append(element);

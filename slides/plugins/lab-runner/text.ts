@@ -28,7 +28,7 @@ export const paneText = {
     stepOf: (step: number, total: number) => `Step ${step} of ${total}`,
     stepHint: 'next step: →',
     linesHidden: (count: number) => `│ … ${count} more line${count === 1 ? '' : 's'} …`,
-    continued: '(continued)',
+    continued: ' (continued)',
     cleanedUp: (count: number) => `cleaned up: ${count} engine object${count === 1 ? '' : 's'} removed`,
     leftBehind: 'left behind',
     done: (seconds: string) => `✔ done in ${seconds} s`,

@@ -60,4 +60,15 @@ describe('layoutStep', () => {
     // every page fits: 300 px / (18 px × 1.3) = 12 rows, one kept for the counter
     for (const page of layout.pages) expect(page.reduce((rows, b) => rows + b.lines.length, 0)).toBeLessThanOrEqual(11);
   });
+
+  it('moves a command that would end a page over to its output, when both fit the next page', () => {
+    const title = { lines: ['● title'], shrinkable: false };
+    const continued = { lines: ['● title (continued)'], shrinkable: false };
+    const command = { lines: ['$ docker diff x'], shrinkable: false, keepWithNext: true };
+    // 11 rows a page (see above): title + 9 rows leaves one row, the command's, before the output
+    const layout = layoutStep([title, block(9), command, block(6)], box, { linesHidden: String, continued });
+    expect(layout.pages).toHaveLength(2);
+    expect(layout.pages[0]).toEqual([title, block(9)]);
+    expect(layout.pages[1]).toEqual([continued, command, block(6)]);
+  });
 });
