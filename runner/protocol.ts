@@ -62,12 +62,16 @@ export interface StreamedEvent {
   ansi?: string;
 }
 
+/** Where a recording was made, when that changes how to read it (the deck words each). */
+export const RECORDING_SETTINGS = ['emulated-vm'] as const;
+export type RecordingSetting = (typeof RECORDING_SETTINGS)[number];
+
 /** A lab's last recorded run (recordings/<lab>.json, written by `npm run record`). */
 export interface Recording {
   lab: string;
   recordedAt: string;
   engine: EngineSummary & { os: string; kernel: string };
-  /** What a viewer must know about where it was made, e.g. "a VM under software emulation". */
-  setting?: string;
+  /** What a viewer must know about where it was made: `emulated-vm`, a VM under software emulation. */
+  setting?: RecordingSetting;
   events: StreamedEvent[];
 }

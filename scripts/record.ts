@@ -9,7 +9,7 @@ import { formatEventInColour } from '../labs/kit/core/format.ts';
 import { runLab } from '../labs/kit/core/run-lab.ts';
 import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { summariseEngine } from '../labs/kit/engine/summary.ts';
-import type { Recording, StreamedEvent } from '../runner/protocol.ts';
+import { RECORDING_SETTINGS, type Recording, type RecordingSetting, type StreamedEvent } from '../runner/protocol.ts';
 import { scriptArgs } from './args.ts';
 
 const USAGE = 'usage: npm run record [-- [--set <name>] [--setting <words>] <id> ...]';
@@ -18,13 +18,15 @@ const args = scriptArgs(
   {
     // A recording set other than the default one: a folder under recordings/ (docker-20.10-cgroup-v1).
     set: { type: 'string' },
-    // What a viewer must know about where it was made (in a VM under software emulation: slow).
+    // What a viewer must know about where it was made: emulated-vm (a VM under software emulation).
     setting: { type: 'string' },
   },
   { positionals: true },
 );
 
 async function main(ids: string[], set: string | undefined, setting: string | undefined): Promise<number> {
+  if (setting !== undefined && !(RECORDING_SETTINGS as readonly string[]).includes(setting))
+    throw new Error(`--setting must be one of ${RECORDING_SETTINGS.join(', ')}, not "${setting}".`);
   if (set !== undefined && !/^[a-z0-9][a-z0-9.-]*$/.test(set))
     throw new Error(`--set must be a folder name like docker-20.10-cgroup-v1, not "${set}".`);
   const unknown = ids.filter((id) => !labs.some((lab) => lab.id === id));
@@ -49,7 +51,7 @@ async function main(ids: string[], set: string | undefined, setting: string | un
       lab: lab.id,
       recordedAt: new Date().toISOString(),
       engine: { ...summariseEngine(info), os: info.os, kernel: info.kernel },
-      ...(setting ? { setting } : {}),
+      ...(setting ? { setting: setting as RecordingSetting } : {}),
       events,
     };
     const dir = new URL(`../recordings/${set ? `${set}/` : ''}`, import.meta.url);

@@ -73,6 +73,8 @@ export const namespaces = definePresentation({
         'cgroup 是共用的：在 cgroup v1 上，引擎让容器留在宿主机的 cgroup 命名空间里（v1 默认 --cgroupns=host）。',
       "This engine gives each container its own time namespace (Docker Engine 29.5 and later do by default): its boot and monotonic clocks could be shifted without touching the host's; the wall clock is shared.":
         '这个引擎给每个容器一个自己的 time 命名空间（Docker Engine 29.5 起默认如此）：容器的开机时钟和单调时钟可以单独偏移，不影响宿主机；墙上时钟仍是共享的。',
+      'cgroup is private: on cgroup v2 each container gets its own cgroup namespace (--cgroupns=private is the v2 default).':
+        'cgroup 是私有的：在 cgroup v2 上，每个容器有自己的 cgroup 命名空间（v2 默认 --cgroupns=private）。',
       'This engine creates no time namespace (Docker before 29.5 and Podman do not).':
         '这个引擎不创建 time 命名空间（Docker 29.5 之前的版本和 Podman 都不创建）。',
       'Without --userns-remap or rootless mode, no engine creates a user namespace.':

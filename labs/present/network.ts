@@ -42,8 +42,6 @@ export const network = definePresentation({
   },
   zh: {
     text: {
-      'The engine runs elsewhere ({product} on "{host}", via {via}).':
-        '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）。',
       "Nothing of ours answers at {url} on this machine. A published port opens on the engine's host, so a helper there (--network host) fetches the page instead.":
         '本机的 {url} 上没有我们的服务应答。发布的端口开在引擎所在的主机上，所以改由那台主机上的一个辅助容器（--network host）去取页面。',
       'The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for connections from the host itself).':

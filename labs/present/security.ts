@@ -50,8 +50,6 @@ export const security = definePresentation({
   },
   zh: {
     text: {
-      'The engine runs elsewhere ({product} on "{host}", via {via}).':
-        '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）。',
       "A bind mount names a path on the engine's host, so helpers make the shared directory there, read its owners there, and remove it at the end.":
         '绑定挂载指的是引擎所在主机上的路径，所以由辅助容器在那台主机上建好共享目录、在那里读取文件属主，并在结束时删掉它。',
       'making the directory on the engine host': '正在引擎所在的主机上建目录',

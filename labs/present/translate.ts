@@ -2,6 +2,16 @@ import type { FactValue } from '../kit/core/events.ts';
 import type { LabPresentation, Lang } from './types.ts';
 import { factText } from './units.ts';
 
+/** What the kit itself may say in any lab (the base image, where the engine runs), in Chinese. */
+const KIT_TEXT_ZH: Record<string, string> = {
+  'Built {image} from the vendored busybox (no registry needed).':
+    '已用仓库自带的 busybox 构建 {image}（不需要镜像仓库）。',
+  'The engine runs elsewhere ({product} on "{host}", via {via}).':
+    '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）。',
+  "The engine runs on this machine (a local unix socket, and it reports this host's name, {host}).":
+    '引擎就运行在本机（本地 unix 套接字，且它报告的主机名就是本机的 {host}）。',
+};
+
 interface Template {
   pattern: RegExp;
   names: string[];
@@ -31,8 +41,9 @@ function compile(key: string, translation: string): Template {
  */
 export function translator(presentation: LabPresentation | undefined, lang: Lang): (english: string) => string {
   if (lang === 'en' || !presentation) return (english) => english;
-  const exact = new Map(Object.entries(presentation.zh.text).filter(([key]) => !key.includes('{')));
-  const templates = Object.entries(presentation.zh.text)
+  const table = { ...KIT_TEXT_ZH, ...presentation.zh.text };
+  const exact = new Map(Object.entries(table).filter(([key]) => !key.includes('{')));
+  const templates = Object.entries(table)
     .filter(([key]) => key.includes('{'))
     .map(([key, translation]) => compile(key, translation));
   // A value filled into a sentence may be a phrase of its own ("Not compared: {why}."), so it goes

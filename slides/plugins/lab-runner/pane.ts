@@ -7,7 +7,7 @@ import { RunnerClient, SessionExpiredError } from './client.ts';
 import type { Box } from './fit.ts';
 import { renderHeadlines } from './headlines.ts';
 import { saveLiveRun } from './live-facts.ts';
-import { recordingFor } from './recordings.ts';
+import { addressFor, chosenSet, recordingFor, setsFor } from './recordings.ts';
 import type { RunnerAccess } from './session.ts';
 import { layOutStep, renderPage, type StepWords } from './step-view.ts';
 import { addToStory, emptyStory, factsOf, type Story } from './story.ts';
@@ -32,6 +32,7 @@ export class LabPane {
   private readonly stopButton: HTMLButtonElement;
   private readonly factsButton: HTMLButtonElement;
   private readonly status: HTMLElement;
+  private readonly sets: HTMLElement;
   private readonly stepsHost: HTMLElement;
   private readonly factsHost: HTMLElement;
   private readonly headlinesHost: HTMLElement;
@@ -71,6 +72,7 @@ export class LabPane {
         <button type="button" class="lab-run"></button>
         <button type="button" class="lab-stop" disabled></button>
         <span class="lab-status" role="status"></span>
+        <span class="lab-sets" hidden></span>
         <button type="button" class="lab-facts-toggle" aria-expanded="false" hidden></button>
       </div>
       <div class="lab-body">
@@ -82,6 +84,7 @@ export class LabPane {
     this.stopButton = find<HTMLButtonElement>('.lab-stop');
     this.factsButton = find<HTMLButtonElement>('.lab-facts-toggle');
     this.status = find('.lab-status');
+    this.sets = find('.lab-sets');
     this.stepsHost = find('.lab-steps');
     this.factsHost = find('.lab-facts');
     this.headlinesHost = find('.lab-headlines');
@@ -206,6 +209,26 @@ export class LabPane {
     this.drawAll(false);
     this.drawFacts();
     if (status) this.setStatus(status);
+    void this.offerOtherSets();
+  }
+
+  /** Links to this lab's recordings on other engines (the v1 ones beside the default v2 ones). */
+  private async offerOtherSets(): Promise<void> {
+    const sets = setsFor(this.lab);
+    const shown = sets.includes(chosenSet()) ? chosenSet() : '';
+    const others = sets.filter((set) => set !== shown);
+    if (others.length === 0) return;
+    const links = await Promise.all(
+      others.map(async (set) => {
+        const other = await recordingFor(this.lab, set);
+        const link = document.createElement('a');
+        link.href = addressFor(set, location);
+        link.textContent = other ? this.text.engineShort(other) : set;
+        return link;
+      }),
+    );
+    this.sets.replaceChildren(this.text.otherRecordings, ...links.flatMap((link, i) => (i ? [', ', link] : [link])));
+    this.sets.hidden = false;
   }
 
   private resetStory(): void {

@@ -3,8 +3,17 @@ import type { Recording } from './types.ts';
 
 const when = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const engineName = (r: Recording) =>
-  `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})`;
+const SETTINGS = {
+  'emulated-vm': {
+    en: ', in a VM under software emulation (far slower than real hardware)',
+    zh: '，在软件模拟的虚拟机里（比真实硬件慢得多）',
+  },
+} as const;
+const engineName = (r: Recording, lang: 'en' | 'zh' = 'en') =>
+  `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})${r.setting ? SETTINGS[r.setting][lang] : ''}`;
+/** "Docker Engine 20.10, cgroup v1": enough to tell two recordings of a lab apart. */
+const engineShort = (r: Recording) =>
+  `${r.engine.product} ${r.engine.version.split('.').slice(0, 2).join('.')}, cgroup v${r.engine.cgroupVersion}`;
 
 /** Every string the lab pane shows, in both languages. */
 export const paneText = {
@@ -13,6 +22,8 @@ export const paneText = {
     stop: 'Stop ■',
     allFacts: (count: number) => `All facts (${count})`,
     ready: 'Press Run (or R) to run this lab live on the engine.',
+    engineShort,
+    otherRecordings: 'Also recorded on: ',
     readyWithRecording: (r: Recording) =>
       `Recorded ${when(r.recordedAt, 'en')} on ${engineName(r)}. Press Run (or R) to run it live.`,
     running: (engine: string) => `Live on ${engine}`,
@@ -38,14 +49,16 @@ export const paneText = {
     stop: '停止 ■',
     allFacts: (count: number) => `全部观察结果（${count}）`,
     ready: '点“运行”（或按 R）在真实引擎上现场跑这个实验。',
+    engineShort,
+    otherRecordings: '另有录制：',
     readyWithRecording: (r: Recording) =>
-      `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r)}。点“运行”（或按 R）现场再跑一次。`,
+      `录制于 ${when(r.recordedAt, 'zh')}，引擎 ${engineName(r, 'zh')}。点“运行”（或按 R）现场再跑一次。`,
     running: (engine: string) => `现场运行：${engine}`,
     stopping: '正在停止并清理…',
     finished: (seconds: string) => `现场运行完成，用时 ${seconds} 秒`,
     failed: (message: string) => `运行失败：${message}`,
     fallback: (why: string, r?: Recording) =>
-      `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r)} 上的录制结果。` : '这个实验还没有录制结果。'}`,
+      `${why}${r ? `下面是 ${when(r.recordedAt, 'zh')} 在 ${engineName(r, 'zh')} 上的录制结果。` : '这个实验还没有录制结果。'}`,
     noRunner: '现场运行需要 npm start。',
     locked: '现场运行需要打开 npm start 在终端里打印的链接。',
     runnerDown: '实验运行器没有响应。',

@@ -6,12 +6,13 @@ import { presentations } from '../../../labs/present/index.ts';
 import { translator } from '../../../labs/present/translate.ts';
 import type { Recording } from '../../../runner/protocol.ts';
 
+// The default set and every other engine's set (recordings/<set>/<lab>.json).
 const dir = new URL('../../../recordings/', import.meta.url);
-const recordings = readdirSync(dir)
+const recordings = readdirSync(dir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.json'))
-  .map((file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Recording);
+  .map((file) => [file, JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Recording] as const);
 
-describe.each(recordings.map((r) => [r.lab, r] as const))('%s in Chinese', (lab, recording) => {
+describe.each(recordings.map(([file, r]) => [file, r.lab, r] as const))('%s in Chinese', (_file, lab, recording) => {
   const presentation = presentations[lab];
   const zh = translator(presentation, 'zh');
 
