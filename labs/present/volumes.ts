@@ -47,6 +47,8 @@ export const volumes = definePresentation({
   },
   zh: {
     text: {
+      'The engine runs elsewhere ({product} on "{host}", via {via}): most likely a VM, where a bind-mount path means a path in the VM and only folders shared into it exist. Home directories are shared by default (Docker Desktop, Colima, OrbStack, Podman machine), so the directory goes under {home}. If yours is not shared, the mount fails below and the lab says so.':
+        '引擎运行在别处（{product}，主机名 "{host}"，经由 {via}）：多半是一台虚拟机，绑定挂载的路径指的是虚拟机里的路径，只有共享进去的文件夹才存在。Docker Desktop、Colima、OrbStack 和 Podman machine 默认共享用户主目录，所以目录建在 {home} 下。如果你的没有共享，下面的挂载会失败，实验会说明原因。',
       '--rm removed the first container, and its writable layer with it. The second container starts from the image again, where /data/note.txt never existed.':
         '--rm 删掉了第一个容器，它的可写层也一起没了。第二个容器又从镜像开始，而镜像里从来没有 /data/note.txt。',
       "A volume is a directory the engine manages outside every container's layers: removing the container leaves it alone (this lab's cleanup removes it at the end).":
