@@ -9,7 +9,7 @@ export const challenge = defineChallenge({
   title: { en: 'Find your container on the host', zh: '在宿主机上找到你的容器' },
   slide: SLIDE,
   names: { containers: [NAME] },
-  task: ({ cli }) => ({
+  task: () => ({
     en: `Start a container named ${NAME} from wharf/base that sleeps for an hour, detached.
 Then find the PID its sleep process has on the engine's host (not inside the container) and type it back:
   npm run check -- pid-on-host <pid>`,

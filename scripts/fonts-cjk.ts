@@ -102,7 +102,7 @@ export function cjkFontCss(used = usedCodePoints()): string {
       );
     }
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -26,12 +26,10 @@ export async function loadChapters(lang: Lang): Promise<Chapter[]> {
 
 /** The markdown plugin dedents by the first line's indentation, so start clean. */
 function normalise(text: string): string {
-  return (
-    text
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n')
-      .trim() + '\n'
-  );
+  return `${text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim()}\n`;
 }
 
 /**

@@ -47,11 +47,10 @@ export function parseAttributes(source: string): Record<string, string> {
 }
 
 export function parseChapter(chapter: string, text: string, firstIndex = 0): Slide[] {
-  const normalised =
-    text
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n')
-      .trim() + '\n';
+  const normalised = `${text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim()}\n`;
   return normalised.split(/\n---\n/).map((raw, i) => {
     const source = raw.trim();
     const comment = SLIDE_COMMENT.exec(source);

@@ -47,13 +47,13 @@ describe('lab slides with the runner (npm start)', () => {
       .poll(() => terminalText(page, 'processes'), { timeout: 30_000 })
       .toContain('Start a container that only sleeps');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 60_000 }).toBe('idle');
-    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/Finished in [\d.]+ s/);
+    expect(await pane(page, 'processes').locator('.lab-status').textContent()).toMatch(/Finished in [\d.]+ s/);
     const facts = await pane(page, 'processes').locator('.lab-facts dt').allInnerTexts();
     expect(facts).toContain('PID of sleep inside the container');
     const pidInside = pane(page, 'processes').locator(
       '.lab-facts dt:text-is("PID of sleep inside the container") + dd',
     );
-    expect(await pidInside.innerText()).toBe('1');
+    expect(await pidInside.textContent()).toBe('1');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -65,10 +65,10 @@ describe('lab slides with the runner (npm start)', () => {
     expect(await chart.textContent()).toContain('your machine: run the lab on the next slide');
     await pane(page, 'kernel').locator('.lab-run').click();
     await expect.poll(() => pane(page, 'kernel').getAttribute('data-state'), { timeout: 120_000 }).toBe('idle');
-    expect(await pane(page, 'kernel').locator('.lab-status').innerText()).toMatch(/Finished in [\d.]+ s/);
+    expect(await pane(page, 'kernel').locator('.lab-status').textContent()).toMatch(/Finished in [\d.]+ s/);
     const release = await pane(page, 'kernel')
       .locator('.lab-facts dt:text-is("Kernel release inside a container (uname -r)") + dd')
-      .innerText();
+      .textContent();
     await expect.poll(() => chart.getAttribute('data-source')).toBe('recording live');
     const live = await chart.locator('[data-source="live"][data-facts="containerRelease"]').textContent();
     expect(release.startsWith((live ?? '').replace(/…$/, ''))).toBe(true);
@@ -84,7 +84,7 @@ describe('lab slides with the runner (npm start)', () => {
     await expect.poll(() => terminalText(page, 'processes'), { timeout: 30_000 }).toContain('Container id');
     await pane(page, 'processes').locator('.lab-stop').click();
     await expect.poll(() => pane(page, 'processes').getAttribute('data-state'), { timeout: 10_000 }).toBe('idle');
-    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(/Stopped/);
+    expect(await pane(page, 'processes').locator('.lab-status').textContent()).toMatch(/Stopped/);
     expect(await wharfObjects((await sharedEngine()).docker, `${LAB_LABEL}=processes`)).toEqual([]);
     await page.close();
   });
@@ -100,7 +100,7 @@ describe('lab slides in a tab not opened from the printed link', () => {
   it('shows the recording, offers no Run, and says which link runs labs live', async () => {
     const { page, problems } = await openLabSlide(runner.url, 'processes');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
-    expect(await pane(page, 'processes').locator('.lab-status').innerText()).toMatch(
+    expect(await pane(page, 'processes').locator('.lab-status').textContent()).toMatch(
       /^Live runs need the link “npm start” printed in its terminal\. Showing the recording/,
     );
     expect(await pane(page, 'processes').locator('.lab-run').isVisible()).toBe(false);
@@ -123,7 +123,7 @@ describe('lab slides when the runner has no engine', () => {
     const { page } = await openLabSlideAsPresenter(runner, 'processes');
     await pane(page, 'processes').locator('.lab-run').click();
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
-    const status = await pane(page, 'processes').locator('.lab-status').innerText();
+    const status = await pane(page, 'processes').locator('.lab-status').textContent();
     expect(status).toMatch(
       /^No container engine answered\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /,
     );
@@ -142,7 +142,7 @@ describe('lab slides without a runner (static deck)', () => {
   it('shows the last recording, labelled with when and on what engine it was recorded', async () => {
     const { page, problems } = await openLabSlide(server.url, 'processes');
     await expect.poll(() => pane(page, 'processes').getAttribute('data-source'), { timeout: 10_000 }).toBe('recording');
-    const status = await pane(page, 'processes').locator('.lab-status').innerText();
+    const status = await pane(page, 'processes').locator('.lab-status').textContent();
     expect(status).toMatch(
       /^Live runs need “npm start”\. Showing the recording from .+ on (Docker Engine|Docker Desktop|Podman) /,
     );

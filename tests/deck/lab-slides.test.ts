@@ -193,7 +193,9 @@ describe.each(LANGS)('%s lab slides, recorded', (lang: Lang) => {
       const recording = JSON.parse(
         readFileSync(join(repoRoot, 'recordings', `${report.lab}.json`), 'utf8'),
       ) as Recording;
-      expect(report.status, report.lab).toContain(`${recording.engine.product} ${recording.engine.version}`);
+      const version = recording.engine.version.replace(/[+~].*$/, '');
+      expect(report.status, report.lab).toContain(`${recording.engine.product} ${version}`);
+      expect(report.status, report.lab).toContain(`cgroup v${recording.engine.cgroupVersion}`);
       expect(report.status, report.lab).toContain(String(new Date(recording.recordedAt).getFullYear()));
     }
   });

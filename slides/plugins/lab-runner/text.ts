@@ -4,13 +4,11 @@ import type { Recording } from './types.ts';
 const when = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const SETTINGS = {
-  'emulated-vm': {
-    en: ', in a VM under software emulation (far slower than real hardware)',
-    zh: '，在软件模拟的虚拟机里（比真实硬件慢得多）',
-  },
+  'emulated-vm': { en: ', in an emulated VM: slow', zh: '，在软件模拟的虚拟机里：偏慢' },
 } as const;
+/** "Docker Engine 28.5.2 (cgroup v2, in an emulated VM: slow)": the engine, without its packaging suffix. */
 const engineName = (r: Recording, lang: 'en' | 'zh' = 'en') =>
-  `${r.engine.product} ${r.engine.version} (${r.engine.arch}, cgroup v${r.engine.cgroupVersion})${r.setting ? SETTINGS[r.setting][lang] : ''}`;
+  `${r.engine.product} ${r.engine.version.replace(/[+~].*$/, '')} (cgroup v${r.engine.cgroupVersion}${r.setting ? SETTINGS[r.setting][lang] : ''})`;
 /** "Docker Engine 20.10, cgroup v1": enough to tell two recordings of a lab apart. */
 const engineShort = (r: Recording) =>
   `${r.engine.product} ${r.engine.version.split('.').slice(0, 2).join('.')}, cgroup v${r.engine.cgroupVersion}`;

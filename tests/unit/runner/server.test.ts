@@ -143,7 +143,7 @@ describe('stage mode serves the built deck and nothing else', () => {
   it.each([
     '/__open-in-editor?file=/etc/passwd',
     '/@fs/etc/passwd',
-    '/@fs' + process.cwd() + '/package.json',
+    `/@fs${process.cwd()}/package.json`,
     '/node_modules/reveal.js/demo.html',
     '/@vite/client',
     '/.wharf-build.json',
