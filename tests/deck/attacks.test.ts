@@ -89,7 +89,7 @@ describe("attack 2: a page navigates to vite's /__open-in-editor", () => {
     await page.goto(attacker.page('/editor', `<a id="go" href="${target}">click</a>`));
     const [response] = await Promise.all([page.waitForNavigation(), page.click('#go')]);
     expect(response?.status()).toBe(404);
-    expect((await page.locator('body').textContent()).trim()).toBe('not found');
+    expect((await page.locator('body').textContent())?.trim()).toBe('not found');
     await page.close();
   });
 });

@@ -71,7 +71,7 @@ describe('lab slides with the runner (npm start)', () => {
       .textContent();
     await expect.poll(() => chart.getAttribute('data-source')).toBe('recording live');
     const live = await chart.locator('[data-source="live"][data-facts="containerRelease"]').textContent();
-    expect(release.startsWith((live ?? '').replace(/…$/, ''))).toBe(true);
+    expect(release?.startsWith((live ?? '').replace(/…$/, ''))).toBe(true);
     expect(await chart.textContent()).toMatch(/your machine: \S/);
     expect(await chart.textContent()).not.toContain('run the lab on the next slide');
     expect(problems).toEqual([]);
