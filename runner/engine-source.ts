@@ -34,8 +34,8 @@ export class EngineSource {
         this.#engine = undefined; // it went away: look again, it may be somewhere else now
         engine = await this.get();
       }
-      // The same summary the labs' start event carries, without the cgroup version the deck does not show.
-      const { cgroupVersion: _, ...summary } = summariseEngine(engine.info);
+      // The same summary the labs' start event carries, without what the deck's engine line does not show.
+      const { cgroupVersion: _, cpus: __, ...summary } = summariseEngine(engine.info);
       return { ok: true, ...summary, passedOver: engine.info.passedOver };
     } catch (error) {
       const { message, hint } = describeError(error);
