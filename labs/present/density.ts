@@ -1,6 +1,6 @@
 import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
-import { vmReasonsZh } from './vm-reasons.ts';
+import { vmReason, vmReasonsZh } from './vm-reasons.ts';
 
 const bytes = (v: unknown) => (typeof v === 'number' ? mib(v) : undefined);
 const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
@@ -44,6 +44,7 @@ export const density = definePresentation({
     ].filter((card) => card !== undefined);
   },
   units: {
+    vmMemorySource: vmReason,
     upMs: millis,
     downMs: millis,
     perContainerUpMs: millis,

@@ -43,7 +43,7 @@ export const kernel = definePresentation({
         : undefined,
     ].filter((card) => card !== undefined);
   },
-  units: { vmSkipped: vmReason },
+  units: { vmSkipped: vmReason, vmSource: vmReason },
   zh: {
     text: {
       ...vmReasonsZh,
