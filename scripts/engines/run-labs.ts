@@ -8,6 +8,12 @@ import { type LabOutcome, labOutcomes, type VitestJsonReport } from './results.t
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const VITEST = join(REPO, 'node_modules/vitest/vitest.mjs');
 const LAB_FILES = ['tests/labs', 'tests/leftovers'];
+/**
+ * Tests of this client against a dockerd of their own, not of the engine under test: the engine
+ * going away mid-lab (they start, kill and restart their own daemon here) and the engine elsewhere.
+ */
+const CLIENT_ONLY = ['tests/labs/engine-gone.test.ts', 'tests/labs/elsewhere.test.ts'];
+const EXCLUDE = CLIENT_ONLY.flatMap((file) => ['--exclude', file]);
 
 export type Selection = 'main' | 'all';
 
@@ -70,7 +76,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 async function mainTestPattern(env: NodeJS.ProcessEnv, onChild: LabRunOptions['onChild']): Promise<string> {
   const { code, stdout } = await run(
-    ['list', '--project', 'labs', '--project', 'leftovers', ...LAB_FILES, '--json'],
+    ['list', '--project', 'labs', '--project', 'leftovers', ...LAB_FILES, ...EXCLUDE, '--json'],
     env,
     true,
     onChild,
@@ -103,6 +109,7 @@ export async function runLabTests(
       '--project',
       'leftovers',
       ...LAB_FILES,
+      ...EXCLUDE,
       ...filter,
       `--testTimeout=${timeout}`,
       `--hookTimeout=${timeout}`,
