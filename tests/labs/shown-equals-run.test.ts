@@ -68,8 +68,14 @@ function asCreate(line: string, labels: Record<string, string>): string {
   return `docker create ${tags} ${line.slice(match[0].length).replace(/(^|\s)--name (\S+)/, '$1--name $2-cli')}`;
 }
 
-/** Seconds since the epoch with a fraction, as the engine's event filters take them. */
-const engineTime = (ms: number) => (ms / 1000).toFixed(3);
+/**
+ * The engine's own clock, in seconds since the epoch with a fraction, as its event filters take
+ * them: an engine in a VM (or on another host) can be seconds apart from this machine's clock.
+ */
+async function engineNow(docker: Docker): Promise<string> {
+  const { SystemTime } = (await docker.info()) as { SystemTime: string };
+  return (Date.parse(SystemTime) / 1000).toFixed(3);
+}
 
 /**
  * The execs created on a container since a time, from the engine's own event log (a container
@@ -79,7 +85,7 @@ async function execsCreated(docker: Docker, container: string, since: string): P
   const filters = { container: [container], event: ['exec_create'] };
   const stream = await docker.getEvents({
     since,
-    until: engineTime(Date.now()),
+    until: await engineNow(docker),
     filters,
   } as unknown as Docker.GetEventsOptions);
   const text = (await buffer(stream)).toString('utf8');
@@ -112,7 +118,7 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
     },
     async exec(line: ShownLine, execId: string) {
       const made = await docker.getExec(execId).inspect();
-      const since = engineTime(Date.now());
+      const since = await engineNow(docker);
       await cli`sh -c ${line.text}`.nothrow();
       const typed = (await execsCreated(docker, made.ContainerID, since)).filter((id) => id !== execId);
       expect(typed, line.text).toHaveLength(1);
