@@ -1,10 +1,29 @@
 // Chapter 11: a memory limit bites: the kernel OOM-kills a process that outgrows 32 MiB.
+import { buffer } from 'node:stream/consumers';
+import type Docker from 'dockerode';
 import { defineChallenge, line, missing } from './challenge.ts';
+import { withDeadline } from './kit.ts';
 
 const NAME = 'wharf-ch-oom';
 const LIMIT = 32 * 2 ** 20;
 const SLIDE = { chapter: '11-cgroups', id: 'lab-cgroups' };
 const mib = (bytes: number) => `${bytes / 2 ** 20} MiB`;
+
+/**
+ * Whether the engine's own event log has an `oom` event for the container between its start and
+ * a moment after its end. Docker 20.10 can handle the exit before the OOM notice, and then leaves
+ * State.OOMKilled false for a container the kernel did OOM-kill; the event is still logged.
+ */
+export async function oomEventLogged(docker: Docker, id: string, state: Docker.ContainerInspectInfo['State']) {
+  const seconds = (iso: string, plus = 0) => (Date.parse(iso) / 1000 + plus).toFixed(3);
+  const stream = await docker.getEvents({
+    since: seconds(state.StartedAt),
+    until: seconds(state.FinishedAt, 5),
+    filters: { container: [id], event: ['oom'] },
+    abortSignal: withDeadline(undefined, 10_000),
+  } as unknown as Docker.GetEventsOptions);
+  return (await buffer(stream)).toString('utf8').trim() !== '';
+}
 
 export const challenge = defineChallenge({
   id: 'oom-kill',
@@ -59,7 +78,9 @@ the stopped container's state.`,
       ];
     // Podman sets no OOMKilled flag: there, exit 137 (SIGKILL) under the limit is the evidence there is.
     const podman = engine.info.product === 'Podman';
-    const oomKilled = State.OOMKilled || (podman && State.ExitCode === 137);
+    const oomKilled =
+      State.OOMKilled ||
+      (State.ExitCode === 137 && (podman || (await oomEventLogged(engine.docker, info.Id, State).catch(() => false))));
     if (oomKilled) {
       return [
         ...lines,
