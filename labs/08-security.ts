@@ -48,6 +48,8 @@ interface SharedDir {
  */
 async function sharedHere(ctx: Ctx): Promise<SharedDir> {
   const parent = await mkdtemp(join(tmpdir(), 'wharf-security-'));
+  // Root's files sit in a world-writable directory of ours, so this works whoever owns them.
+  ctx.defer(() => rm(parent, { recursive: true, force: true }));
   const path = join(parent, 'shared');
   await mkdir(path);
   await chmod(path, 0o777);
@@ -56,8 +58,6 @@ async function sharedHere(ctx: Ctx): Promise<SharedDir> {
       (found) => found.uid,
       (error: { code?: string }) => (error.code === 'ENOENT' ? null : Promise.reject(error)),
     );
-  // Root's files sit in a world-writable directory of ours, so this works whoever owns them.
-  ctx.defer(() => rm(parent, { recursive: true, force: true }));
   return { path, owners: (names) => Promise.all(names.map(owner)) };
 }
 
@@ -72,8 +72,9 @@ async function sharedOnEngine(ctx: Ctx): Promise<SharedDir> {
   const engineTmp = [{ source: '/tmp', target: '/host/tmp' }];
   const made = `umask 077 && mkdir /host${parent} && mkdir -m 777 /host${path}`;
   const wait = 'making the directory on the engine host';
-  await ctx.run({ name: 'mkdir', mounts: engineTmp, cmd: ['sh', '-c', made], wait });
+  // Before the mkdir: a run stopped while it lands still has its directory removed.
   ctx.defer((fresh) => fresh.run({ name: 'rmdir', mounts: engineTmp, cmd: ['rm', '-rf', `/host${parent}`] }));
+  await ctx.run({ name: 'mkdir', mounts: engineTmp, cmd: ['sh', '-c', made], wait });
   return {
     path,
     async owners(names) {
