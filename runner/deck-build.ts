@@ -65,6 +65,12 @@ export async function isBuildFresh(root: string, dist: string): Promise<boolean>
   }
 }
 
+/** One vite build of the deck, with the project's own config, into `outDir`. */
+export async function buildDeck(root: string, outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
 /**
  * Builds the deck when `dist` is missing or stale. It builds beside `dist` and swaps it in, so a
  * half-written build is never served and two starts at once each end with a whole one.
@@ -73,14 +79,9 @@ export async function ensureDeckBuilt(root: string, options: { log?: (line: stri
   const dist = resolve(root, 'dist');
   if (await isBuildFresh(root, dist)) return dist;
   options.log?.('Building the deck (its sources changed since the last build)…');
-  const { build } = await import('vite');
   const staging = resolve(root, `.dist-${process.pid}-${Date.now()}`);
   try {
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staging, emptyOutDir: true },
-    });
+    await buildDeck(root, staging);
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist).catch(async (error: unknown) => {
       // Another start swapped its build in first: fine, if it is of the same inputs.

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildDeck } from '../../runner/deck-build.ts';
 import { launchChromium, repoRoot, serveDeck } from '../pdf.ts';
 
 interface Asset {
@@ -52,13 +52,7 @@ async function coldReady(dist: string, lang: 'en' | 'zh'): Promise<{ ready: numb
 export async function benchDeck(): Promise<void> {
   const dist = await mkdtemp(join(tmpdir(), 'wharf-dist-'));
   try {
-    await build({
-      configFile: join(repoRoot, 'vite.config.ts'),
-      root: join(repoRoot, 'slides'),
-      logLevel: 'warn',
-      // the lazily loaded highlight.js chunk is large on purpose; keep the report readable
-      build: { outDir: dist, emptyOutDir: true, chunkSizeWarningLimit: 1200 },
-    });
+    await buildDeck(repoRoot, dist);
     const all = await assets(dist);
     const html = await readFile(join(dist, 'index.html'), 'utf8');
     const ofType = (ext: string) => all.filter((a) => a.file.endsWith(ext));

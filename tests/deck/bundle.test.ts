@@ -3,19 +3,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { expect, it } from 'vitest';
+import { buildDeck } from '../../runner/deck-build.ts';
 import { repoRoot } from '../../scripts/pdf.ts';
 
 it('keeps highlight.js out of the first paint', async () => {
   const dist = await mkdtemp(join(tmpdir(), 'wharf-dist-'));
   try {
-    await build({
-      configFile: join(repoRoot, 'vite.config.ts'),
-      root: join(repoRoot, 'slides'),
-      logLevel: 'warn',
-      build: { outDir: dist, emptyOutDir: true, chunkSizeWarningLimit: 1200 },
-    });
+    await buildDeck(repoRoot, dist);
     const html = await readFile(join(dist, 'index.html'), 'utf8');
     const firstPaint = (await readdir(join(dist, 'assets'))).filter((file) => html.includes(file));
     expect(firstPaint.some((file) => file.endsWith('.js'))).toBe(true);
