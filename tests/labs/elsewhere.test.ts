@@ -9,12 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lab as network } from '../../labs/03-network.ts';
 import { lab as volumes } from '../../labs/07-volumes.ts';
 import { lab as security } from '../../labs/08-security.ts';
-import { withDeadline } from '../../labs/kit/core/deadline.ts';
-import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { removeByLabel } from '../../labs/kit/engine/cleanup.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
-import { runToCompletion } from '../../labs/kit/engine/containers.ts';
-import { observe, runObjects } from './support.ts';
+import { modeOnEngineHost, observe, runObjects } from './support.ts';
 
 const HOST = process.env.WHARF_ELSEWHERE_HOST;
 const START = 'sudo scripts/engines/elsewhere.sh start, then WHARF_ELSEWHERE_HOST=<the socket it prints>';
@@ -23,18 +20,6 @@ const suite = HOST || process.env.CI ? describe : describe.skip;
 if (!HOST && !process.env.CI) console.info(`elsewhere.test.ts skipped: no engine elsewhere (${START})`);
 
 let engine: Engine;
-
-/** `stat -c '%a'` of a path on that engine's host, or null when it is not there: read by a helper there. */
-async function modeOnEngineHost(path: string): Promise<string | null> {
-  const options = {
-    Image: BASE_IMAGE,
-    Cmd: ['sh', '-c', `stat -c %a /host${path} 2>/dev/null || true`],
-    HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
-    Labels: { 'wharf.lab': 'elsewhere-test' },
-  };
-  const { stdout } = await runToCompletion(engine.docker, options, withDeadline(undefined, 30_000));
-  return stdout.trim() || null;
-}
 
 suite('labs on an engine that runs elsewhere', () => {
   beforeAll(async () => {
@@ -62,7 +47,8 @@ suite('labs on an engine that runs elsewhere', () => {
     const run = await observe(security, {
       engine,
       onEvent: (e) => {
-        if (e.type === 'fact' && e.key === 'hostDirectory') parentMode = modeOnEngineHost(dirname(String(e.value)));
+        if (e.type === 'fact' && e.key === 'hostDirectory')
+          parentMode = modeOnEngineHost(engine.docker, dirname(String(e.value)));
       },
     });
     expect(run.error).toBeUndefined();
@@ -72,7 +58,7 @@ suite('labs on an engine that runs elsewhere', () => {
     expect(await parentMode).toBe('700');
     // Not a folder of this machine: nothing was made here, and nothing is left there.
     expect(existsSync(parent)).toBe(false);
-    expect(await modeOnEngineHost(parent)).toBeNull();
+    expect(await modeOnEngineHost(engine.docker, parent)).toBeNull();
     expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
   });
 

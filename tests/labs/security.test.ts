@@ -5,10 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/08-security.ts';
 import { withDeadline } from '../../labs/kit/core/deadline.ts';
 import type { FactsOf } from '../../labs/kit/core/lab.ts';
-import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
-import { runToCompletion } from '../../labs/kit/engine/containers.ts';
 import { engineInfo } from '../../labs/kit/engine/signal-calls.ts';
-import { engineIsHere, type Observed, observe, runObjects, sharedEngine } from './support.ts';
+import { engineIsHere, modeOnEngineHost, type Observed, observe, runObjects, sharedEngine } from './support.ts';
 
 // Docker's documented default capability set (docs.docker.com, "Runtime privilege and Linux
 // capabilities"). Podman's default is a subset of it.
@@ -36,19 +34,6 @@ async function engineRemapsUids(): Promise<boolean> {
   return ((info.SecurityOptions as string[] | undefined) ?? []).some((option) => /name=(userns|rootless)/.test(option));
 }
 
-/** Mode and path of a path on the engine's host (`stat -c '%a %n'`), or null when it is not there: read by a helper. */
-async function onEngineHost(path: string): Promise<string | null> {
-  const { docker } = await sharedEngine();
-  const options = {
-    Image: BASE_IMAGE,
-    Cmd: ['sh', '-c', `stat -c '%a %n' /host${path} 2>/dev/null || true`],
-    HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
-    Labels: { 'wharf.lab': 'security-test' },
-  };
-  const { stdout } = await runToCompletion(docker, options, withDeadline(undefined, 30_000));
-  return stdout.trim() || null;
-}
-
 async function expectNothingLeft(run: Observed<FactsOf<typeof lab.facts>>) {
   expect(run.events.find((e) => e.type === 'cleanup')).toMatchObject({ leftovers: [] });
   expect(await runObjects((await sharedEngine()).docker, run.runLabel)).toEqual([]);
@@ -56,13 +41,14 @@ async function expectNothingLeft(run: Observed<FactsOf<typeof lab.facts>>) {
   // The shared directory and its private parent are both gone, wherever the engine keeps them.
   const parent = dirname(run.facts.hostDirectory);
   if (await engineIsHere()) expect(existsSync(parent)).toBe(false);
-  else expect(await onEngineHost(parent)).toBeNull();
+  else expect(await modeOnEngineHost((await sharedEngine()).docker, parent)).toBeNull();
 }
 
 describe('lab: security', () => {
   it('shows container root owning host files as uid 0, and what capabilities and a read-only root take away', async () => {
     // The shared directory is world-writable; its parent, while the run uses it, is private to this user.
     const here = await engineIsHere();
+    const { docker } = await sharedEngine();
     let parentMode: Promise<string | undefined> | undefined;
     const run = await observe(lab, {
       onEvent: (e) => {
@@ -70,7 +56,7 @@ describe('lab: security', () => {
         const parent = dirname(e.value as string);
         parentMode = here
           ? Promise.resolve((statSync(parent).mode & 0o777).toString(8))
-          : onEngineHost(parent).then((line) => line?.split(' ')[0]);
+          : modeOnEngineHost(docker, parent).then((mode) => mode ?? undefined);
       },
     });
     const { ok, facts, error } = run;

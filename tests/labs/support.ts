@@ -9,8 +9,9 @@ import type { FactValue, LabEvent } from '../../labs/kit/core/events.ts';
 import type { FactShape, Lab } from '../../labs/kit/core/lab.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
 import { type LabOutcome, runLab } from '../../labs/kit/core/run-lab.ts';
-import { isBaseImage } from '../../labs/kit/engine/base-image.ts';
+import { BASE_IMAGE, isBaseImage } from '../../labs/kit/engine/base-image.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
+import { runToCompletion } from '../../labs/kit/engine/containers.ts';
 import { engineInfo } from '../../labs/kit/engine/signal-calls.ts';
 
 let engine: Promise<Engine> | undefined;
@@ -35,6 +36,21 @@ export async function engineIsHere(): Promise<boolean> {
   const { docker, info } = await sharedEngine();
   const { Name } = await engineInfo(docker, withDeadline(undefined, 10_000));
   return process.platform === 'linux' && Boolean(info.endpoint.socketPath) && Name === hostname();
+}
+
+/**
+ * The mode (`stat -c %a`) of a path under the engine host's /tmp, or null when it is not there, read
+ * by a helper container on that host: where the engine runs elsewhere, this machine cannot stat it.
+ */
+export async function modeOnEngineHost(docker: Docker, path: string): Promise<string | null> {
+  const options = {
+    Image: BASE_IMAGE,
+    Cmd: ['sh', '-c', `stat -c %a /host${path} 2>/dev/null || true`],
+    HostConfig: { Binds: ['/tmp:/host/tmp:ro'], NetworkMode: 'none' },
+    Labels: { [LAB_LABEL]: 'test-helper' },
+  };
+  const { stdout } = await runToCompletion(docker, options, withDeadline(undefined, 30_000));
+  return stdout.trim() || null;
 }
 
 export interface Observed<F = Record<string, FactValue>> extends LabOutcome<F> {

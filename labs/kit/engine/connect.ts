@@ -1,4 +1,4 @@
-import { cpus, hostname } from 'node:os';
+import { cpus } from 'node:os';
 import type Docker from 'dockerode';
 import { scaled } from '../core/deadline.ts';
 import { WharfError } from '../core/errors.ts';
@@ -7,6 +7,7 @@ import type { Endpoint } from './endpoint.ts';
 import { chosenEngineError, noEngineError } from './no-engine.ts';
 import { firstAnswering, PING_DEADLINES, probe } from './probe.ts';
 import { engineInfo, engineVersion } from './signal-calls.ts';
+import { runsHere } from './where.ts';
 
 const DESCRIBE_DEADLINE_MS = 60_000;
 
@@ -46,8 +47,7 @@ function productName(version: Docker.DockerVersion, operatingSystem: string): st
  */
 function cpusOf(info: Record<string, unknown>, endpoint: Endpoint): EngineInfo['cpus'] {
   const count = Number(info.NCPU ?? 0);
-  const here = process.platform === 'linux' && Boolean(endpoint.socketPath) && info.Name === hostname();
-  const model = here ? cpus()[0]?.model.replace(/\s+/g, ' ').trim() : undefined;
+  const model = runsHere(endpoint, String(info.Name ?? '')) ? cpus()[0]?.model.replace(/\s+/g, ' ').trim() : undefined;
   return model ? { count, model } : { count };
 }
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import type { EngineInfo } from './connect.ts';
+import type { Endpoint } from './endpoint.ts';
 import { engineInfo } from './signal-calls.ts';
 
 /** Where the engine runs, as far as a lab needs to know: are its paths and its loopback ours? */
@@ -13,6 +14,10 @@ export interface EngineWhere {
   why: string;
 }
 
+/** A local unix socket on Linux, to an engine that reports this host's name: its paths and loopback are ours. */
+export const runsHere = (endpoint: Endpoint, engineHost: string): boolean =>
+  process.platform === 'linux' && Boolean(endpoint.socketPath) && engineHost === hostname();
+
 /**
  * The engine is here when it is reached over a local unix socket on Linux and reports this host's
  * name. Anything else runs elsewhere: a VM (Docker Desktop, Colima, OrbStack, a Podman machine),
@@ -21,7 +26,7 @@ export interface EngineWhere {
  */
 export async function engineWhere(docker: Docker, engine: EngineInfo, signal: AbortSignal): Promise<EngineWhere> {
   const engineHost = String((await engineInfo(docker, signal)).Name ?? '');
-  if (process.platform === 'linux' && engine.endpoint.socketPath && engineHost === hostname()) {
+  if (runsHere(engine.endpoint, engineHost)) {
     return {
       here: true,
       engineHost,
