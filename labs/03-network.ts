@@ -75,7 +75,7 @@ async function isolated(ctx: Ctx) {
  */
 async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
   const url = `http://127.0.0.1:${hostPort}/`;
-  const where = await kit.engineWhere(ctx.docker, ctx.engine, ctx.signal);
+  const where = kit.engineWhere(ctx.engine);
   if (!where.here) {
     // Elsewhere, this machine gets only a short try: first make sure httpd itself answers.
     const shown = ['wget', '-qO-', 'http://127.0.0.1:8080/'];

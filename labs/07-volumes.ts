@@ -1,8 +1,7 @@
-#!/usr/bin/env tsx
 // Lab "volumes": the writable layer dies with its container; a named volume and a bind mount do not.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir, hostname, tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
@@ -31,10 +30,11 @@ const sh = (script: string) => ['sh', '-c', script];
  * hostname), a VM otherwise (Docker Desktop, Colima, OrbStack, Podman machine), where only folders
  * shared into the VM exist. Home directories are shared by all of those by default; /tmp is not.
  */
-function bindParent(engine: kit.EngineInfo, engineHostname: string): { parent: string; why: string } {
-  if (process.platform === 'linux' && engine.endpoint.socketPath && engineHostname === hostname()) {
-    const why = `The engine runs on this machine (a local unix socket, and it reports this host's name, ${hostname()}),
-      so a temporary directory here (${tmpdir()}) is a directory on the engine's host too.`;
+function bindParent(engine: kit.EngineInfo): { parent: string; why: string } {
+  const engineHostname = engine.hostName;
+  if (kit.engineWhere(engine).here) {
+    const why = `The engine runs on this machine (a local unix socket, and it reports this host's name,
+      ${engineHostname}), so a temporary directory here (${tmpdir()}) is a directory on the engine's host too.`;
     return { parent: tmpdir(), why };
   }
   const why = `The engine runs elsewhere (${engine.product} on "${engineHostname}", via ${engine.endpoint.host}): most
@@ -113,8 +113,7 @@ export const lab = defineLab({
     await inTheLayer(ctx);
     await inAVolume(ctx);
     ctx.step('A bind mount: one directory, seen from both sides');
-    const { Name: engineHostname } = await kit.engineInfo(ctx.docker, ctx.signal);
-    const { parent, why } = bindParent(ctx.engine, String(engineHostname ?? ''));
+    const { parent, why } = bindParent(ctx.engine);
     const dir = await mkdtemp(join(parent, 'wharf-bind-'));
     ctx.note(why);
     try {

@@ -180,7 +180,7 @@ export const lab = defineLab({
   facts,
   async run(ctx) {
     ctx.step('Root in a container writes a file into a host directory');
-    const where = await kit.engineWhere(ctx.docker, ctx.engine, ctx.signal);
+    const where = kit.engineWhere(ctx.engine);
     if (!where.here) {
       ctx.note(where.why);
       ctx.note(`A bind mount names a path on the engine's host, so helpers make the shared directory there, read its

@@ -1,6 +1,5 @@
-#!/usr/bin/env tsx
-import * as kit from './kit/index.ts';
 // Lab "engine-api": the docker CLI and dockerode are HTTP clients; these are the requests behind `docker run`.
+import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
 
 const facts = {

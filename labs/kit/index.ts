@@ -35,7 +35,6 @@ export { imageHistory, imageLayers, inspectImage } from './engine/image-calls.ts
 export { dockerfileLines, imagesDir } from './engine/images.ts';
 export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
-export { engineInfo } from './engine/signal-calls.ts';
 export { demux } from './engine/streams.ts';
 export { type EngineWhere, engineWhere } from './engine/where.ts';
 export { type BuildStep, buildSteps, stepTable } from './parse/build-steps.ts';

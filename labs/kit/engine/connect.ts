@@ -22,6 +22,8 @@ export interface EngineInfo {
   kernel: string;
   cgroupVersion: '1' | '2';
   storageDriver: string;
+  /** The name the engine reports for its host (`docker info` Name). */
+  hostName: string;
   /** The CPUs the engine's host gives it, and their model when that host is this machine. */
   cpus: { count: number; model?: string };
   endpoint: Endpoint;
@@ -69,6 +71,7 @@ async function describe(
     kernel: version.KernelVersion,
     cgroupVersion: String(info.CgroupVersion ?? '1') === '2' ? '2' : '1',
     storageDriver: String(info.Driver ?? 'unknown'),
+    hostName: String(info.Name ?? ''),
     cpus: cpusOf(info, endpoint),
     endpoint,
     passedOver,

@@ -1,8 +1,6 @@
 import { hostname } from 'node:os';
-import type Docker from 'dockerode';
 import type { EngineInfo } from './connect.ts';
 import type { Endpoint } from './endpoint.ts';
-import { engineInfo } from './signal-calls.ts';
 
 /** Where the engine runs, as far as a lab needs to know: are its paths and its loopback ours? */
 export interface EngineWhere {
@@ -22,10 +20,10 @@ export const runsHere = (endpoint: Endpoint, engineHost: string): boolean =>
  * The engine is here when it is reached over a local unix socket on Linux and reports this host's
  * name. Anything else runs elsewhere: a VM (Docker Desktop, Colima, OrbStack, a Podman machine),
  * which shares some folders and forwards published ports, or another host (tcp://, ssh://), which
- * shares neither.
+ * shares neither. Read from what discovery already asked the engine: no request of its own.
  */
-export async function engineWhere(docker: Docker, engine: EngineInfo, signal: AbortSignal): Promise<EngineWhere> {
-  const engineHost = String((await engineInfo(docker, signal)).Name ?? '');
+export function engineWhere(engine: EngineInfo): EngineWhere {
+  const engineHost = engine.hostName;
   if (runsHere(engine.endpoint, engineHost)) {
     return {
       here: true,
