@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { buildStampPlugin } from './runner/deck-build.ts';
+import { qrPlugin } from './slides/diagrams/qr-symbol.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 export default defineConfig({
   root: `${root}/slides`,
   base: './',
-  plugins: [buildStampPlugin(root)],
+  plugins: [buildStampPlugin(root), qrPlugin(`${root}/slides/event.json`)],
   // No cross-origin reads of the dev server, whatever Origin asks.
   server: { host: '127.0.0.1', cors: false },
   preview: { host: '127.0.0.1', cors: false },

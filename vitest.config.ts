@@ -1,13 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { qrPlugin } from './slides/diagrams/qr-symbol.ts';
 
 // Projects by what they need, run in order: `unit` needs neither an engine nor a browser (the inner
 // loop: `npm run test:unit`); `labs` runs every lab against the real engine, one file at a time (they
 // share it); `leftovers` checks that the labs left nothing behind; `deck` drives a real Chromium.
 // Benchmarks are not tests: `npm run bench`.
 export default defineConfig({
+  // The deck's build-time modules, for tests that import slide code.
+  plugins: [qrPlugin(fileURLToPath(new URL('slides/event.json', import.meta.url)))],
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
@@ -18,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'labs',
           include: [
@@ -35,6 +41,7 @@ export default defineConfig({
       },
       {
         // Its own group so it runs only after every lab test has finished.
+        extends: true,
         test: {
           name: 'leftovers',
           include: ['tests/leftovers/**/*.test.ts'],
@@ -42,6 +49,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'deck',
           include: ['tests/deck/**/*.test.ts'],

@@ -1,43 +1,43 @@
 // Lab "processes": a container is an ordinary process on the engine's host, seen through a namespace.
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { processes as text } from './text/processes.ts';
 
 const facts = {
-  containerId: fact<string>('Container id'),
-  pidInside: fact<number | null>('PID of sleep inside the container'),
-  processesVisibleInside: fact<number>('Processes visible inside (sleep and the ps we just ran)'),
-  hostPid: fact<number>('PID of the same process on the engine host'),
-  hostProcessListed: fact<boolean>('Listed among the host processes'),
-  hostCommand: fact<string | null>('Its command line, seen from the host'),
-  pidNamespaceContainer: fact<string>('PID namespace of the container'),
-  pidNamespaceHost: fact<string>('PID namespace of the host'),
-  pidNamespaceShared: fact<boolean>('Same PID namespace as the host'),
-  parentChain: fact<{ pid: number; comm: string }[]>('Process and its ancestors on the host'),
-  keeperProcess: fact<string | null>('Parent that keeps the container alive'),
-  exitCode: fact<number>('Exit code (128 + signal number)'),
+  containerId: fact<string>(),
+  pidInside: fact<number | null>(),
+  processesVisibleInside: fact<number>(),
+  hostPid: fact<number>(),
+  hostProcessListed: fact<boolean>(),
+  hostCommand: fact<string | null>(),
+  pidNamespaceContainer: fact<string>(),
+  pidNamespaceHost: fact<string>(),
+  pidNamespaceShared: fact<boolean>(),
+  parentChain: fact<{ pid: number; comm: string }[]>(),
+  keeperProcess: fact<string | null>(),
+  exitCode: fact<number>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 async function lookInside(ctx: Ctx, sleeper: Box) {
-  ctx.step('Look from inside: the container sees only itself');
+  ctx.step('inside');
   const rows = kit.parsePs((await ctx.exec(sleeper, ['ps', '-o', 'pid,comm'], { print: true })).stdout);
   ctx.facts({ pidInside: rows.find((row) => row.rest === 'sleep')?.pid ?? null, processesVisibleInside: rows.length });
   return (await ctx.exec(sleeper, ['readlink', '/proc/1/ns/pid'], { print: true })).stdout.trim();
 }
 
 async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
-  ctx.step('Look from the engine: the same process has a host PID');
+  ctx.step('fromEngine');
   const hostPid = (await ctx.inspect(sleeper, '{{.State.Pid}}')).State.Pid;
   ctx.fact('hostPid', hostPid);
-  ctx.step("Find it in the host's process list");
-  ctx.note(`A throw-away helper container joins the host PID namespace (--pid=host), so this works even when the
-    engine runs inside a VM.`);
+  ctx.step('hostList');
+  ctx.note('helperJoinsHost');
   const view = kit.sections({
     ns: 'readlink /proc/self/ns/pid',
     ps: 'ps -o pid,ppid,user,args',
     up: kit.ancestryScript(hostPid),
   });
   // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
-  const spec = { shown: ['ps', '-o', 'pid,ppid,user,args'], wait: 'running a helper with --pid=host' };
+  const spec = { shown: ['ps', '-o', 'pid,ppid,user,args'], wait: 'helperRunning' };
   const host = view.parse(await ctx.onHost(view.script, spec));
   const psLines = host.ps.split('\n');
   const hostRow = kit.parsePs(host.ps).find((row) => row.pid === hostPid);
@@ -56,7 +56,7 @@ async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
 }
 
 function followParents(ctx: Ctx, ancestry: string) {
-  ctx.step('Follow its parents up to the engine');
+  ctx.step('parents');
   const chain = kit.parseAncestry(ancestry);
   ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
   ctx.fact(
@@ -64,25 +64,21 @@ function followParents(ctx: Ctx, ancestry: string) {
     chain.map(({ pid, comm }) => ({ pid, comm })),
   );
   ctx.fact('keeperProcess', chain.slice(1).find((p) => /shim|conmon/.test(p.comm))?.comm ?? null);
-  ctx.note(`The parent is the runtime shim (conmon under Podman), not the engine daemon: containerd can restart without
-    killing the container, but dockerd stops its containers when it stops unless live-restore is on (it is off by
-    default).`);
+  ctx.note('parentIsShim');
 }
 
 export const lab = defineLab({
   id: 'processes',
-  title: 'A container is a process',
-  shows: 'The same sleeping process as PID 1 inside its container and as an ordinary PID on the host.',
+  text,
   facts,
   async run(ctx) {
-    ctx.step('Start a container that only sleeps');
+    ctx.step('start');
     const sleeper = await ctx.start({ name: 'sleeper', cmd: ['sleep', '3600'] });
     ctx.fact('containerId', sleeper.id.slice(0, 12));
     followParents(ctx, await lookFromHost(ctx, sleeper, await lookInside(ctx, sleeper)));
-    ctx.step('Stop it');
-    ctx.note(`docker stop sends SIGTERM, waits, then sends SIGKILL. PID 1 gets no default signal handlers, so sleep
-      ignores SIGTERM.`);
-    await ctx.stop(sleeper, 1, 'stopping (1 s grace period)');
+    ctx.step('stop');
+    ctx.note('stopSignals');
+    await ctx.stop(sleeper, 1, 'stopping');
     ctx.fact('exitCode', (await sleeper.container.inspect({ abortSignal: ctx.signal })).State.ExitCode);
   },
 });

@@ -2,28 +2,27 @@
 // by the engine (a bridge, NAT, a published port) — or not wired at all.
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { network as text } from './text/network.ts';
 
 const facts = {
-  bridgeInterfaces: fact<string[]>('Interfaces on the default network'),
-  containerIp: fact<string | null>('Its address (eth0)'),
-  gateway: fact<string | null>('Its default gateway (the bridge on the host)'),
-  networkName: fact<string>('Engine network'),
-  engineIp: fact<string | null>('Address the engine assigned'),
-  engineGateway: fact<string | null>('Gateway the engine reports'),
-  noneInterfaces: fact<string[]>('Interfaces with --network none'),
-  noneRoutes: fact<number>('Routes with --network none'),
-  loopbackOnly: fact<boolean>('Loopback only'),
-  portBinding: fact<{ hostIp: string | null; hostPort: string | null }>(
-    'Port binding we asked for (empty port: engine picks)',
-  ),
-  publishedPort: fact<number>('Host port the engine picked'),
-  status: fact<number>('HTTP status'),
-  body: fact<string>('Page served'),
-  bodyHasRunId: fact<boolean>("The page carries this run's id"),
-  fetchedFrom: fact<'this machine' | 'the engine host'>('Where the page was fetched from'),
-  path: fact<string>('Path of the request: host port → container address'),
+  bridgeInterfaces: fact<string[]>(),
+  containerIp: fact<string | null>(),
+  gateway: fact<string | null>(),
+  networkName: fact<string>(),
+  engineIp: fact<string | null>(),
+  engineGateway: fact<string | null>(),
+  noneInterfaces: fact<string[]>(),
+  noneRoutes: fact<number>(),
+  loopbackOnly: fact<boolean>(),
+  portBinding: fact<{ hostIp: string | null; hostPort: string | null }>(),
+  publishedPort: fact<number>(),
+  status: fact<number>(),
+  body: fact<string>(),
+  bodyHasRunId: fact<boolean>(),
+  fetchedFrom: fact<'this machine' | 'the engine host'>(),
+  path: fact<string>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 type Facts = kit.FactsOf<typeof facts>;
 
 const PORT = '8080/tcp';
@@ -32,15 +31,15 @@ const look = kit.sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr
 const shownLook = ['sh', '-c', 'ip -o link; ip -o -4 addr; ip route'];
 
 async function startWeb(ctx: Ctx) {
-  ctx.step('Start a web server on the default network');
+  ctx.step('startWeb');
   // The page carries the run's label, so what comes back can only have come from this container.
   const page = `<h1>Hello from Wharf run ${ctx.runLabel}</h1>`;
   const serve = `echo '${page}' > /var/www/index.html && exec httpd -f -p 8080 -h /var/www`;
   const publish = [{ hostIp: '127.0.0.1', containerPort: 8080 }];
   const web = await ctx.start({ name: 'web', network: 'bridge', publish, cmd: ['sh', '-c', serve] });
-  ctx.note("-p 127.0.0.1::8080 publishes port 8080 on the host's loopback only, on a port the engine picks.");
+  ctx.note('publishLoopback');
 
-  ctx.step('Its interfaces: loopback and one end of a virtual cable');
+  ctx.step('interfaces');
   const bridged = kit.parseSections((await ctx.exec(web, ['sh', '-c', look], { shown: shownLook })).stdout, VIEW);
   ctx.output(`${kit.ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
   const eth0 = kit.parseIpv4Addresses(bridged.addresses).find((a) => a.ifname === 'eth0');
@@ -49,13 +48,12 @@ async function startWeb(ctx: Ctx) {
     containerIp: eth0 ? `${eth0.address}/${eth0.prefixLength}` : null,
     gateway: kit.parseDefaultGateway(bridged.routes) ?? null,
   });
-  ctx.note(`eth0 is one end of a veth pair; the other end is plugged into a bridge on the engine host, which routes and
-    NATs for it.`);
+  ctx.note('vethPair');
   return web;
 }
 
 async function isolated(ctx: Ctx) {
-  ctx.step('A container with --network none');
+  ctx.step('isolated');
   const none = kit.parseSections(
     (await ctx.run({ name: 'isolated', cmd: ['sh', '-c', look], shown: shownLook })).stdout,
     VIEW,
@@ -64,7 +62,7 @@ async function isolated(ctx: Ctx) {
   ctx.output(`${kit.ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
   const noneRoutes = none.routes.split('\n').filter(Boolean).length;
   ctx.facts({ noneInterfaces, noneRoutes, loopbackOnly: noneInterfaces.length === 1 && noneInterfaces[0] === 'lo' });
-  ctx.note('Still a network namespace of its own, just with nothing plugged in: no way in or out.');
+  ctx.note('nothingPluggedIn');
 }
 
 /**
@@ -82,7 +80,7 @@ async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
     await ctx.exec(web, ['sh', '-c', kit.waitForHttp('http://127.0.0.1:8080/')], { shown });
   }
   ctx.shown(`curl ${url}`);
-  ctx.wait('waiting for httpd to answer');
+  ctx.wait('waitingForHttpd');
   const deadlineMs = where.here ? 10_000 : 3_000;
   const fromHere = await kit.fetchWhenUp(url, { signal: ctx.signal, deadlineMs }).catch((error: unknown) => {
     if (where.here || ctx.signal.aborted) throw error;
@@ -95,8 +93,7 @@ async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
   };
   if (!page.body.includes(ctx.runLabel)) {
     ctx.note(where.why);
-    ctx.note(`Nothing of ours answers at ${url} on this machine. A published port opens on the engine's host, so a
-      helper there (--network host) fetches the page instead.`);
+    ctx.note('nothingAnswersHere', { url });
     const cmd = ['sh', '-c', kit.waitForHttp(url)];
     const got = await ctx.run({ name: 'fetch', network: 'host', cmd, shown: ['wget', '-qO-', url] });
     ctx.output(got.stdout.trim());
@@ -108,20 +105,17 @@ async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
 
 export const lab = defineLab({
   id: 'network',
-  title: 'A network of its own',
-  shows:
-    'The interfaces a container gets on the default bridge and with --network none, ' +
-    'and a published port from 127.0.0.1 to the container.',
+  text,
   facts,
   async run(ctx) {
     const web = await startWeb(ctx);
-    ctx.step('Ask the engine where it plugged it in');
+    ctx.step('askEngine');
     const { NetworkSettings, HostConfig } = await ctx.inspect(web, '{{json .NetworkSettings}}');
     const [networkName = '', endpoint] = Object.entries(NetworkSettings.Networks)[0] ?? [];
     ctx.facts({ networkName, engineIp: endpoint?.IPAddress ?? null, engineGateway: endpoint?.Gateway ?? null });
     await isolated(ctx);
 
-    ctx.step('Fetch the page through the published port');
+    ctx.step('fetchPage');
     const binding = (HostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[]>)[PORT]?.[0];
     const published = NetworkSettings.Ports[PORT]?.[0];
     const hostPort = Number(published?.HostPort);
@@ -133,10 +127,8 @@ export const lab = defineLab({
     });
     await fetchPage(ctx, web, hostPort);
     ctx.fact('path', `127.0.0.1:${hostPort} → ${endpoint?.IPAddress ?? '?'}:8080`);
-    ctx.note(`The engine forwards the host port to the container address (iptables DNAT, or its userland proxy for
-      connections from the host itself).`);
-    ctx.note(`On Docker Desktop, Colima or a Podman machine the container address lives inside the engine's VM: only
-      the published port is reachable from your machine, which is why we never fetch the container IP directly.`);
+    ctx.note('engineForwards');
+    ctx.note('addressInVm');
   },
 });
 

@@ -3,26 +3,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { cgroups as text } from './text/cgroups.ts';
 
 type Counters = { periods: number; throttled: number; throttledUs: number };
 const facts = {
-  memoryLimitInside: fact<number | null>('Memory limit the container reads'),
-  oomKillsCounted: fact<number | null>('OOM kills the kernel counted in the cgroup'),
-  oomKilled: fact<boolean>('State.OOMKilled, as the engine reports it'),
-  memoryExitCode: fact<number>('Exit code (128 + 9, SIGKILL)'),
-  cpuMaxInside: fact<{ quotaUs: number | null; periodUs: number }>('CPU quota and period the container reads (µs)'),
-  cpusAllowedInside: fact<number | null>('CPUs allowed: quota / period'),
-  cpuShareMeasured: fact<number>('CPUs used by the busy loop (Δ CPU time / Δ wall time)'),
-  cpuMeasuredOverMs: fact<number>('Measured over (ms)'),
-  throttlingBefore: fact<Counters>('Throttling counters, first reading'),
-  throttlingAfter: fact<Counters>('Throttling counters, second reading'),
-  pidsLimitInside: fact<number | null>('Process limit the container reads'),
-  forkLoopStarted: fact<number>('Background processes the loop started before fork failed'),
-  forkError: fact<string | null>('What the shell said'),
-  forkLoopExitCode: fact<number>('Exit code of the shell'),
-  hostProcessesStarted: fact<number>('Processes a helper outside the limit started at once'),
+  memoryLimitInside: fact<number | null>(),
+  oomKillsCounted: fact<number | null>(),
+  oomKilled: fact<boolean>(),
+  memoryExitCode: fact<number>(),
+  cpuMaxInside: fact<{ quotaUs: number | null; periodUs: number }>(),
+  cpusAllowedInside: fact<number | null>(),
+  cpuShareMeasured: fact<number>(),
+  cpuMeasuredOverMs: fact<number>(),
+  throttlingBefore: fact<Counters>(),
+  throttlingAfter: fact<Counters>(),
+  pidsLimitInside: fact<number | null>(),
+  forkLoopStarted: fact<number>(),
+  forkError: fact<string | null>(),
+  forkLoopExitCode: fact<number>(),
+  hostProcessesStarted: fact<number>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 type Files = kit.CgroupFiles;
 
 const PIDS = 16;
@@ -33,19 +34,16 @@ const MEASURE_MS = 2000;
 const FORK_CAP = 64;
 
 async function memory(ctx: Ctx, files: Files) {
-  ctx.step('Memory: a hog under a 48 MiB limit');
-  ctx.note(
-    'tail keeps the line it is reading in memory, and /dev/zero never ends a line: it grows until something stops it.',
-  );
+  ctx.step('memory');
+  ctx.note('tailGrows');
   const hog = kit.memoryHog(files);
-  const wait = 'the hog is eating memory';
+  const wait = 'hogEating';
   const ran = await ctx.run({ name: 'hog', ...LIMITS, cmd: hog.cmd, shown: hog.shown, deadlineMs: 20_000, wait });
   const out = hog.parse(ran.stdout);
   ctx.output(`${out.limit}\n${out.hog || '(tail was killed)'}\n${out.events}\n(exit code ${ran.exitCode})`);
   ctx.facts({ memoryLimitInside: kit.parseLimit(out.limit), oomKillsCounted: kit.parseOomKills(out.events) });
   ctx.facts({ oomKilled: ran.oomKilled, memoryExitCode: ran.exitCode });
-  ctx.note(`The cgroup ran out, not the machine: the kernel's OOM killer picked the biggest process in the container's
-    cgroup and sent it SIGKILL. --memory-swap equal to --memory leaves no swap to spill into.`);
+  ctx.note('cgroupRanOut');
 }
 
 /** CPU time used so far (engine stats) and the throttling counters (the container's own cpu.stat), together. */
@@ -61,15 +59,14 @@ async function cpuSnapshot(ctx: Ctx, spinner: Box, cpuStat: string) {
 }
 
 async function cpu(ctx: Ctx, files: Files) {
-  ctx.step('CPU: a busy loop under --cpus 0.5');
+  ctx.step('cpu');
   const spinner = await ctx.start({ name: 'spinner', ...LIMITS, cmd: ['sh', '-c', 'while :; do :; done'] });
   const cpuMax = kit.parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
   ctx.facts({ cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs } });
   ctx.fact('cpusAllowedInside', kit.cpusAllowed(cpuMax));
-  ctx.note(`Every period the group may run for \`quota\` microseconds in all; once that is spent it waits for the next
-    period: it is throttled.`);
+  ctx.note('quotaPerPeriod');
   const before = await cpuSnapshot(ctx, spinner, files.cpuStat);
-  ctx.wait(`measuring for ${MEASURE_MS / 1000} s`);
+  ctx.wait('measuring', { seconds: MEASURE_MS / 1000 });
   await sleep(MEASURE_MS, undefined, { signal: ctx.signal });
   const after = await cpuSnapshot(ctx, spinner, files.cpuStat);
   const [usedNs, wallNs] = [after.usageNs - before.usageNs, (after.readMs - before.readMs) * 1e6];
@@ -81,12 +78,12 @@ async function cpu(ctx: Ctx, files: Files) {
     cpuMeasuredOverMs: Math.round(wallNs / 1e6),
   });
   ctx.facts({ throttlingBefore: { ...before.throttling }, throttlingAfter: { ...after.throttling } });
-  ctx.note('A loop that would take a whole CPU gets half of one: the scheduler throttles it in every period.');
+  ctx.note('halfACpu');
   await ctx.remove(spinner);
 }
 
 async function forks(ctx: Ctx, files: Files) {
-  ctx.step('Processes: a fork loop under --pids-limit 16');
+  ctx.step('forks');
   const ran = await ctx.run({
     name: 'forks',
     ...LIMITS,
@@ -97,34 +94,30 @@ async function forks(ctx: Ctx, files: Files) {
   ctx.output(`${limitLine}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
   ctx.fact('pidsLimitInside', kit.parseLimit(limitLine));
   ctx.facts({ forkLoopStarted: started, forkError, forkLoopExitCode: ran.exitCode });
-  ctx.note(`${started} sleeps plus the shell itself make ${started + 1}: the next fork() got EAGAIN. A fork bomb in a
-    container stops at its own limit.`);
+  ctx.note('forkStopped', { started, total: started + 1 });
 }
 
 async function onTheHost(ctx: Ctx) {
-  ctx.step('Meanwhile, on the host');
+  ctx.step('onTheHost');
   const count = 2 * PIDS;
   // Counted with builtins only (are their /proc entries there?), then stopped, so nothing outlives the helper.
   const start = `i=0; p=; while [ $i -lt ${count} ]; do sleep 5 & p="$p $!"; i=$((i+1)); done`;
   const script = `${start}; n=0; for q in $p; do [ -d /proc/$q ] && n=$((n+1)); done; echo $n; kill $p; wait`;
   // The helper is bounded too, by limits well above what it starts.
-  const helper = { ...LIMITS, pidsLimit: 4 * PIDS, wait: 'starting processes from a helper on the host' };
+  const helper = { ...LIMITS, pidsLimit: 4 * PIDS, wait: 'startingOnHost' };
   const started = Number((await ctx.onHost(script, helper)).trim());
   ctx.output(`${started} sleeps running at once`);
   ctx.fact('hostProcessesStarted', started);
-  ctx.note("The limit belongs to the container's cgroup, not to the machine: everything else keeps forking.");
+  ctx.note('limitIsTheCgroups');
 }
 
 export const lab = defineLab({
   id: 'cgroups',
-  title: 'cgroups: limits that bite',
-  shows: 'A memory hog OOM-killed at 48 MiB, a busy loop held to half a CPU, a fork loop stopped at 16 processes.',
+  text,
   facts,
   async run(ctx) {
     const version = ctx.engine.cgroupVersion;
-    const layout = version === '1' ? 'one directory per controller' : 'one unified directory';
-    ctx.note(`This engine uses cgroup v${version}: limits are read from ${layout} under /sys/fs/cgroup inside each
-      container.`);
+    ctx.note(version === '1' ? 'cgroupV1' : 'cgroupV2');
     for (const part of [memory, cpu, forks]) await part(ctx, kit.CGROUP_FILES[version]);
     await onTheHost(ctx);
   },

@@ -2,31 +2,32 @@
 import type Docker from 'dockerode';
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { layers as text } from './text/layers.ts';
 
 type LayerFact = { digest: string; bytes: number | null; step: string | null };
 const facts = {
-  layersA: fact<LayerFact[]>('Layers of image A (digest, size, instruction)'),
-  layersB: fact<LayerFact[]>('Layers of image B'),
-  sharedLayers: fact<{ count: number; digests: string[] }>('Layers both images have (same digest)'),
-  imageBytes: fact<number>('Size of image A, as docker images shows it'),
-  sharedBytes: fact<number>('Bytes of those shared layers, stored once for both images'),
-  imageView: fact<kit.FileView>('What a fresh container of the image sees'),
-  firstContainerView: fact<kit.FileView>('What the first container sees after its changes'),
-  added: fact<string[]>('Added (docker diff A)'),
-  changed: fact<string[]>('Changed (docker diff C)'),
-  deleted: fact<string[]>('Deleted (docker diff D)'),
-  secondContainerView: fact<kit.FileView>('What the second container sees'),
-  storageDriver: fact<string>('Storage driver'),
-  upperDirFirst: fact<string>('Writable (upper) directory of the first container'),
-  upperDirSecond: fact<string>('Writable (upper) directory of the second container'),
-  lowerDirsFirst: fact<string[]>('Read-only (lower) directories of the first container, top first'),
-  lowerDirsSecond: fact<string[]>('Read-only (lower) directories of the second container'),
-  imageLayerDirs: fact<string[]>('Layer directories of image A, top first'),
-  upperDirEntries: fact<string[]>("What the first container's upper directory holds"),
-  writableLayerBytes: fact<number | null>("Bytes in the first container's writable layer (SizeRw)"),
-  rootFsBytes: fact<number | null>('Bytes of its whole root filesystem, image layers included (SizeRootFs)'),
+  layersA: fact<LayerFact[]>(),
+  layersB: fact<LayerFact[]>(),
+  sharedLayers: fact<{ count: number; digests: string[] }>(),
+  imageBytes: fact<number>(),
+  sharedBytes: fact<number>(),
+  imageView: fact<kit.FileView>(),
+  firstContainerView: fact<kit.FileView>(),
+  added: fact<string[]>(),
+  changed: fact<string[]>(),
+  deleted: fact<string[]>(),
+  secondContainerView: fact<kit.FileView>(),
+  storageDriver: fact<string>(),
+  upperDirFirst: fact<string>(),
+  upperDirSecond: fact<string>(),
+  lowerDirsFirst: fact<string[]>(),
+  lowerDirsSecond: fact<string[]>(),
+  imageLayerDirs: fact<string[]>(),
+  upperDirEntries: fact<string[]>(),
+  writableLayerBytes: fact<number | null>(),
+  rootFsBytes: fact<number | null>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 type Sized = Docker.ContainerInspectInfo & { SizeRw?: number; SizeRootFs?: number };
 
 // One change of each kind in the first container: add a file, change one, delete one from the image.
@@ -43,23 +44,22 @@ async function look(ctx: Ctx, box: Box): Promise<kit.FileView> {
 }
 
 async function buildTwo(ctx: Ctx, tags: string[]) {
-  ctx.step('Build two images that start with the same instruction');
+  ctx.step('buildTwo');
   const names = ['layers-a', 'layers-b'];
+  // The spinner's words, one key per image (a `wait:` is a key without values).
+  const waits = ['buildingA', 'buildingB'] as const;
   for (const name of names)
     ctx.output(`labs/images/${name}/Dockerfile\n${(await kit.dockerfileLines(name)).join('\n')}`);
   const builds: kit.BuildStep[][] = [];
   for (const [i, name] of names.entries()) {
-    builds.push((await ctx.build(name, { tag: tags[i]!, showOutput: false, wait: `building ${name}` })).steps);
+    builds.push((await ctx.build(name, { tag: tags[i]!, showOutput: false, wait: waits[i] })).steps);
     ctx.output(kit.stepTable(builds[i]!, 'built'));
   }
-  if (builds[1]?.[1]?.cached) {
-    ctx.note(`layers-b's first RUN said 'Using cache': same parent image, same instruction, so the engine reused the
-      layer layers-a had just made.`);
-  }
+  if (builds[1]?.[1]?.cached) ctx.note('cacheReused');
 }
 
 async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
-  ctx.step('Compare their layers');
+  ctx.step('compare');
   ctx.shown(`docker image inspect -f '{{json .RootFS.Layers}}' ${ctx.baseImage} ${tagA} ${tagB}`);
   ctx.shown(`docker history ${tagA}   # and ${tagB}: the size each instruction added`);
   const [base, a, b] = await Promise.all(
@@ -78,16 +78,13 @@ async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
     'sharedBytes',
     shared.reduce((sum, layer) => sum + (layer.bytes ?? 0), 0),
   );
-  ctx.note(`A layer is named by the digest of its content. Both images list the same ${shared.length} lower layers
-    (${baseLayers.length} from ${ctx.baseImage}, then the common RUN), so the engine stores them once;
-    ${a!.layers.length - shared.length} layer of each is its own. The common RUN pins its files' timestamps (touch -d
-    @0), so its bytes, and its digest, come out the same whenever it is built. LABEL adds no layer: it only changes the
-    image's config.`);
+  const own = a!.layers.length - shared.length;
+  ctx.note('sharedLayers', { lower: shared.length, base: baseLayers.length, image: ctx.baseImage, own });
   return a!.image;
 }
 
 async function copyOnWrite(ctx: Ctx, tagA: string) {
-  ctx.step('Change files inside a container');
+  ctx.step('changeFiles');
   const first = await ctx.start({ name: 'first', image: tagA, cmd: ['sleep', '600'] });
   ctx.fact('imageView', await look(ctx, first));
   const changed = await ctx.exec(first, ['sh', '-c', CHANGES]);
@@ -96,37 +93,33 @@ async function copyOnWrite(ctx: Ctx, tagA: string) {
   const { text, added, changed: modified, deleted } = kit.diffByKind(await ctx.diff(first));
   ctx.output(text);
   ctx.facts({ added, changed: modified, deleted });
-  ctx.note(`A = added, C = changed, D = deleted. The parent directories count as changed: a directory is copied up
-    into the writable layer before anything in it can be added, changed or deleted.`);
+  ctx.note('diffKinds');
 
-  ctx.step('Start a second container from the same image');
+  ctx.step('secondContainer');
   const second = await ctx.start({ name: 'second', image: tagA, cmd: ['sleep', '600'] });
   ctx.fact('secondContainerView', await look(ctx, second));
-  ctx.note(`Copy-on-write: the first container wrote into its own layer. The image stayed read-only, so the second
-    container still has /opt/common.txt and the original /etc/passwd.`);
+  ctx.note('copyOnWrite');
   return [first, second] as const;
 }
 
 /** The upper directory as a helper sees it, through the engine's own path to it. */
 async function upperDir(ctx: Ctx, path: string) {
-  const wait = 'looking into the upper directory from a helper container';
+  const wait = 'lookingIntoUpper';
   const script = kit.statScript(kit.ENGINE_DIR);
   const listing = await ctx.inEngineDir(path, script, { shown: ['find', kit.ENGINE_DIR], wait }).catch((error) => {
     if (ctx.signal.aborted) throw error;
     return { exitCode: -1, stdout: '', stderr: (error as Error).message };
   });
   if (listing.exitCode !== 0) {
-    return ctx.note(`The engine would not mount its own upper directory into a helper here (${listing.stderr.trim()}),
-      so its contents are not shown.`);
+    return ctx.note('upperNotMounted', { error: listing.stderr.trim() });
   }
   ctx.output(kit.upperEntries(listing.stdout).join('\n'));
   ctx.fact('upperDirEntries', kit.upperEntries(listing.stdout));
-  ctx.note(`That directory is the whole writable layer: the new file, a full copy of the changed /etc/passwd, and for
-    the deleted file a "whiteout" (a 0/0 character device) that hides the image's copy below.`);
+  ctx.note('upperHolds');
 }
 
 async function onDisk(ctx: Ctx, [first, second]: readonly Box[], image: Docker.ImageInspectInfo) {
-  ctx.step('Where the layers live on the engine host');
+  ctx.step('onDisk');
   ctx.shown(`docker inspect -f '{{json .GraphDriver}}' ${first!.name} ${second!.name}`);
   const [infoFirst, infoSecond] = await Promise.all([
     first!.container.inspect({ size: true, abortSignal: ctx.signal } as Docker.ContainerInspectOptions),
@@ -136,8 +129,7 @@ async function onDisk(ctx: Ctx, [first, second]: readonly Box[], image: Docker.I
   const [one, two] = [infoFirst.GraphDriver.Data as kit.OverlayData, infoSecond.GraphDriver.Data as kit.OverlayData];
   if (!one?.UpperDir || !two?.UpperDir) {
     ctx.output(JSON.stringify(infoFirst.GraphDriver, null, 2));
-    ctx.note(`The ${infoFirst.GraphDriver.Name} storage driver does not report lower and upper directories (overlay2
-      does), so there is nothing on disk to point at here; the diff above is still the container's own layer.`);
+    ctx.note('noLayerDirs', { driver: infoFirst.GraphDriver.Name });
     return infoFirst as Sized;
   }
   const imageData = image.GraphDriver.Data as kit.OverlayData;
@@ -146,19 +138,14 @@ async function onDisk(ctx: Ctx, [first, second]: readonly Box[], image: Docker.I
   ctx.output(kit.overlayTable(one, two, imageDirs));
   ctx.facts({ upperDirFirst: one.UpperDir, upperDirSecond: two.UpperDir });
   ctx.facts({ lowerDirsFirst: lowerFirst, lowerDirsSecond: lowerSecond, imageLayerDirs: imageDirs });
-  const init = lowerFirst[0]?.endsWith('-init')
-    ? ' and a small -init layer (mount points for /etc/hosts and friends)'
-    : '';
-  ctx.note(`Each container gets its own upper directory${init}; below that, both stack the very same image layer
-    directories, read-only. The MergedDir is the overlay mount the process sees as /.`);
+  ctx.note(lowerFirst[0]?.endsWith('-init') ? 'ownUpperAndInit' : 'ownUpper');
   await upperDir(ctx, one.UpperDir);
   return infoFirst as Sized;
 }
 
 export const lab = defineLab({
   id: 'layers',
-  title: 'Layers and copy-on-write',
-  shows: 'Two images sharing their lower layers, and a container whose changes stay in its own thin writable layer.',
+  text,
   facts,
   async run(ctx) {
     const [tagA, tagB] = [ctx.name('a'), ctx.name('b')];
@@ -167,12 +154,11 @@ export const lab = defineLab({
     const containers = await copyOnWrite(ctx, tagA);
     const { SizeRw: rw = null, SizeRootFs: rootFs = null } = await onDisk(ctx, containers, image);
 
-    ctx.step('The writable layer is small; the image is shared');
+    ctx.step('smallLayer');
     ctx.shown(`docker ps -s --filter name=${containers[0].name}`);
     ctx.output(`SIZE ${kit.humanBytes(rw ?? 0)} (virtual ${kit.humanBytes(rootFs ?? 0)})`);
     ctx.facts({ writableLayerBytes: rw, rootFsBytes: rootFs });
-    ctx.note(`A new container costs an empty directory, not a copy of the image: the engine only stores what each
-      container writes.`);
+    ctx.note('emptyDirectory');
   },
 });
 

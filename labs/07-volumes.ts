@@ -5,21 +5,22 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { volumes as text } from './text/volumes.ts';
 
 const facts = {
-  writableLayerFileSurvived: fact<boolean>('File written in the writable layer still there in a new container'),
-  volumeName: fact<string>('Volume name'),
-  volumeFileSurvived: fact<boolean>('File written in the volume still there in a new container'),
-  volumeFileContent: fact<string | null>('What the second container read from the volume'),
-  volumeMountpoint: fact<string>("Where the volume's files live on the engine's host"),
-  bindMountDir: fact<string>('Directory on this machine, mounted at /data'),
-  bindHostToContainer: fact<string | null>('Written on the host, read in the container'),
-  bindContainerToHost: fact<string | null>('Written in the container, read on the host'),
-  bindMountRoundTrip: fact<boolean>('Both directions worked'),
-  containerFileOwnerUid: fact<number>("Owner (uid) on this machine of the file the container's root wrote"),
-  bindMountDirRemoved: fact<boolean>('Temporary directory removed'),
+  writableLayerFileSurvived: fact<boolean>(),
+  volumeName: fact<string>(),
+  volumeFileSurvived: fact<boolean>(),
+  volumeFileContent: fact<string | null>(),
+  volumeMountpoint: fact<string>(),
+  bindMountDir: fact<string>(),
+  bindHostToContainer: fact<string | null>(),
+  bindContainerToHost: fact<string | null>(),
+  bindMountRoundTrip: fact<boolean>(),
+  containerFileOwnerUid: fact<number>(),
+  bindMountDirRemoved: fact<boolean>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 
 const NOTE = '/data/note.txt';
 const sh = (script: string) => ['sh', '-c', script];
@@ -30,31 +31,26 @@ const sh = (script: string) => ['sh', '-c', script];
  * hostname), a VM otherwise (Docker Desktop, Colima, OrbStack, Podman machine), where only folders
  * shared into the VM exist. Home directories are shared by all of those by default; /tmp is not.
  */
-function bindParent(engine: kit.EngineInfo): { parent: string; why: string } {
+function bindParent(engine: kit.EngineInfo) {
   const engineHostname = engine.hostName;
   if (kit.engineWhere(engine).here) {
-    const why = `The engine runs on this machine (a local unix socket, and it reports this host's name,
-      ${engineHostname}), so a temporary directory here (${tmpdir()}) is a directory on the engine's host too.`;
-    return { parent: tmpdir(), why };
+    return { parent: tmpdir(), why: 'bindDirHere' as const, values: { name: engineHostname, dir: tmpdir() } };
   }
-  const why = `The engine runs elsewhere (${engine.product} on "${engineHostname}", via ${engine.endpoint.host}): most
-    likely a VM, where a bind-mount path means a path in the VM and only folders shared into it exist. Home directories
-    are shared by default (Docker Desktop, Colima, OrbStack, Podman machine), so the directory goes under ${homedir()}.
-    If yours is not shared, the mount fails below and the lab says so.`;
-  return { parent: homedir(), why };
+  const { product, endpoint } = engine;
+  const values = { product, host: engineHostname, via: endpoint.host, home: homedir() };
+  return { parent: homedir(), why: 'bindDirElsewhere' as const, values };
 }
 
 async function inTheLayer(ctx: Ctx) {
-  ctx.step('A file in the writable layer goes with its container');
+  ctx.step('inTheLayer');
   await ctx.run({ cmd: sh(`mkdir -p /data && echo "kept in the writable layer" | tee ${NOTE}`), print: true });
   const read = await ctx.run({ cmd: ['cat', NOTE], print: true });
   ctx.fact('writableLayerFileSurvived', read.exitCode === 0);
-  ctx.note(`--rm removed the first container, and its writable layer with it. The second container starts from the
-    image again, where /data/note.txt never existed.`);
+  ctx.note('layerRemoved');
 }
 
 async function inAVolume(ctx: Ctx) {
-  ctx.step('A file in a named volume outlives its container');
+  ctx.step('inAVolume');
   const volumeName = ctx.name('data');
   ctx.shown(`docker volume create ${volumeName}`);
   const volume = await ctx.docker.createVolume({ Name: volumeName, Labels: ctx.labels, abortSignal: ctx.signal });
@@ -67,8 +63,7 @@ async function inAVolume(ctx: Ctx) {
   const { Mountpoint: mountpoint } = await ctx.docker.getVolume(volume.name).inspect({ abortSignal: ctx.signal });
   ctx.output(mountpoint);
   ctx.fact('volumeMountpoint', mountpoint);
-  ctx.note(`A volume is a directory the engine manages outside every container's layers: removing the container leaves
-    it alone (this lab's cleanup removes it at the end).`);
+  ctx.note('volumeOutsideLayers');
 }
 
 async function bothSides(ctx: Ctx, dir: string) {
@@ -84,11 +79,7 @@ async function bothSides(ctx: Ctx, dir: string) {
   });
   const hostToContainer = inside.exitCode === 0 ? inside.printed : null;
   ctx.fact('bindHostToContainer', hostToContainer);
-  if (inside.exitCode !== 0) {
-    ctx.note(`The engine could not mount this directory, so its host does not share this machine's files here. Share
-      the folder with the engine's VM (Docker Desktop: Settings → Resources → File sharing; Colima/Podman machine:
-      their mount settings) and run the lab again.`);
-  }
+  if (inside.exitCode !== 0) ctx.note('mountFailed');
   const fromContainer = join(dir, 'from-container.txt');
   ctx.shown(`cat ${fromContainer}`);
   const containerToHost = existsSync(fromContainer) ? (await readFile(fromContainer, 'utf8')).trim() : null;
@@ -98,24 +89,21 @@ async function bothSides(ctx: Ctx, dir: string) {
   ctx.fact('bindMountRoundTrip', roundTrip);
   if (containerToHost !== null) {
     ctx.fact('containerFileOwnerUid', (await stat(fromContainer)).uid);
-    ctx.note(`A bind mount is the host directory itself, not a copy: both sides see each write at once. Files keep
-      numeric owners, so what root wrote in the container belongs to uid 0 here unless the engine maps users
-      (rootless engines, Docker Desktop).`);
+    ctx.note('sameDirectory');
   }
 }
 
 export const lab = defineLab({
   id: 'volumes',
-  title: 'Data that outlives its container',
-  shows: 'A file in the writable layer disappears with its container; one in a named volume or a bind mount survives.',
+  text,
   facts,
   async run(ctx) {
     await inTheLayer(ctx);
     await inAVolume(ctx);
-    ctx.step('A bind mount: one directory, seen from both sides');
-    const { parent, why } = bindParent(ctx.engine);
+    ctx.step('bindMount');
+    const { parent, why, values } = bindParent(ctx.engine);
     const dir = await mkdtemp(join(parent, 'wharf-bind-'));
-    ctx.note(why);
+    ctx.note(why, values);
     try {
       await bothSides(ctx, dir);
     } finally {

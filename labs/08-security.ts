@@ -4,26 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as kit from './kit/index.ts';
 import { type Box, type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { security as text } from './text/security.ts';
 
 const facts = {
-  hostDirectory: fact<string>('Host directory shared into the container (removed at the end)'),
-  hostOwnerAsRoot: fact<number | null>('Host owner of the file root wrote in the container'),
-  hostOwnerAsUser1000: fact<number | null>('Host owner of the file uid 1000 wrote'),
-  uidMap: fact<string>('uid_map inside (uid inside, uid outside, how many)'),
-  userNamespaceRemapped: fact<boolean>('Container uids remapped by a user namespace'),
-  defaultCapEff: fact<string>('Effective capability mask, default container'),
-  defaultCapabilities: fact<string[]>('Capabilities of root in a default container'),
-  defaultCapBnd: fact<string>('Bounding set (the most it could ever get)'),
-  hostRootCapabilityCount: fact<number>('Capabilities of root on the host (its PID 1)'),
-  chownDefaultOk: fact<boolean>('chown works in the default container (it has chown)'),
-  capDropAllCapEff: fact<string>('Effective capability mask with --cap-drop ALL'),
-  chownCapDropAllFailed: fact<boolean>('chown fails without capabilities'),
-  chownCapDropAllMessage: fact<string>('What chown said'),
-  readOnlyWriteFailed: fact<boolean>('Writing to the read-only root fails'),
-  readOnlyWriteMessage: fact<string>('What touch said'),
-  tmpfsWriteOk: fact<boolean>('Writing to the tmpfs works'),
+  hostDirectory: fact<string>(),
+  hostOwnerAsRoot: fact<number | null>(),
+  hostOwnerAsUser1000: fact<number | null>(),
+  uidMap: fact<string>(),
+  userNamespaceRemapped: fact<boolean>(),
+  defaultCapEff: fact<string>(),
+  defaultCapabilities: fact<string[]>(),
+  defaultCapBnd: fact<string>(),
+  hostRootCapabilityCount: fact<number>(),
+  chownDefaultOk: fact<boolean>(),
+  capDropAllCapEff: fact<string>(),
+  chownCapDropAllFailed: fact<boolean>(),
+  chownCapDropAllMessage: fact<string>(),
+  readOnlyWriteFailed: fact<boolean>(),
+  readOnlyWriteMessage: fact<string>(),
+  tmpfsWriteOk: fact<boolean>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 
 /** The identity map: uid 0 inside is uid 0 outside, and so on for every uid. */
 const IDENTITY_UID_MAP = '0 0 4294967295';
@@ -71,7 +72,7 @@ async function sharedOnEngine(ctx: Ctx): Promise<SharedDir> {
   const path = `${parent}/shared`;
   const engineTmp = [{ source: '/tmp', target: '/host/tmp' }];
   const made = `umask 077 && mkdir /host${parent} && mkdir -m 777 /host${path}`;
-  const wait = 'making the directory on the engine host';
+  const wait = 'makingDirectory';
   // Before the mkdir: a run stopped while it lands still has its directory removed.
   ctx.defer((fresh) => fresh.run({ name: 'rmdir', mounts: engineTmp, cmd: ['rm', '-rf', `/host${parent}`] }));
   await ctx.run({ name: 'mkdir', mounts: engineTmp, cmd: ['sh', '-c', made], wait });
@@ -100,30 +101,23 @@ async function rootWrites(ctx: Ctx, shared: SharedDir, here: boolean) {
   ctx.output(`by-root   owner uid ${asRoot ?? '(not here)'}\nby-1000   owner uid ${asUser ?? '(not here)'}`);
   ctx.facts({ hostDirectory: shared.path, hostOwnerAsRoot: asRoot ?? null, hostOwnerAsUser1000: asUser ?? null });
   if (asRoot === 0) {
-    ctx.note(`The kernel knows only numbers: uid 0 in the container is uid 0 here, the host's root, and uid 1000 is
-      whoever has uid 1000 on the host. Any host path a container can reach, its root touches as the host's root.`);
+    ctx.note('hostRootOwns');
   } else if (asRoot !== null && asRoot !== undefined) {
-    ctx.note(`The file shows uid ${asRoot} here, not 0: something between the container and this machine maps owners
-      (a user namespace, or a VM's file sharing).`);
+    ctx.note('ownerMapped', { uid: asRoot });
   }
   return box;
 }
 
 async function whyRoot(ctx: Ctx, box: Box) {
-  ctx.step('Why: no user namespace maps root to someone else');
+  ctx.step('whyRoot');
   const uidMap = (await ctx.exec(box, ['cat', '/proc/self/uid_map'], { print: true })).stdout.trim();
   const remapped = uidMap.split(/\s+/).join(' ') !== IDENTITY_UID_MAP;
   ctx.facts({ uidMap: uidMap.split(/\s+/).join(' '), userNamespaceRemapped: remapped });
-  ctx.note(
-    remapped
-      ? 'This engine remaps uids (userns-remap or rootless): uid 0 inside is an unprivileged uid outside.'
-      : `Read it as "uid 0 inside is uid 0 outside, for all 4294967295 uids": the identity. Only userns-remap or a
-        rootless engine changes that.`,
-  );
+  ctx.note(remapped ? 'uidsRemapped' : 'identityMap');
 }
 
 async function capabilities(ctx: Ctx, box: Box) {
-  ctx.step('What root inside may do: capabilities');
+  ctx.step('capabilities');
   const sets = kit.parseCapabilitySets((await ctx.exec(box, ['grep', 'Cap', '/proc/self/status'])).stdout);
   const caps = kit.decodeCapabilities(sets.CapEff);
   const bounding =
@@ -131,21 +125,19 @@ async function capabilities(ctx: Ctx, box: Box) {
   ctx.output(`CapEff ${sets.CapEff} = ${shortNames(caps)}\nCapBnd ${sets.CapBnd} = ${bounding}`);
   ctx.facts({ defaultCapEff: sets.CapEff, defaultCapabilities: caps, defaultCapBnd: sets.CapBnd });
   const hostEff = kit.parseCapabilitySets(
-    await ctx.onHost('grep Cap /proc/1/status', { wait: 'running a helper with --pid=host' }),
+    await ctx.onHost('grep Cap /proc/1/status', { wait: 'helperRunning' }),
   ).CapEff;
   const hostCaps = kit.decodeCapabilities(hostEff);
   ctx.output(`CapEff ${hostEff} = ${hostCaps.length} capabilities`);
   ctx.fact('hostRootCapabilityCount', hostCaps.length);
-  ctx.note(`Root in the container holds ${caps.length} of the host root's ${hostCaps.length} capabilities: no sys_admin
-    (mount), no sys_module (load kernel modules), no sys_time… That list, with seccomp and AppArmor/SELinux, is the
-    wall, not a hypervisor.`);
+  ctx.note('capabilitiesKept', { kept: caps.length, all: hostCaps.length });
   const chown = await ctx.exec(box, CHOWN);
   ctx.output(said(chown));
   ctx.fact('chownDefaultOk', chown.exitCode === 0);
 }
 
 async function dropAll(ctx: Ctx) {
-  ctx.step('Drop every capability');
+  ctx.step('dropAll');
   const bare = await ctx.start({ name: 'cap-drop-all', capDrop: ['ALL'], cmd: ['sleep', '600'] });
   const eff = kit.parseCapabilitySets((await ctx.exec(bare, ['grep', 'Cap', '/proc/self/status'])).stdout).CapEff;
   ctx.output(`CapEff ${eff} = ${shortNames(kit.decodeCapabilities(eff))}`);
@@ -153,12 +145,11 @@ async function dropAll(ctx: Ctx) {
   const chown = await ctx.exec(bare, CHOWN);
   ctx.output(said(chown));
   ctx.facts({ chownCapDropAllFailed: chown.exitCode !== 0, chownCapDropAllMessage: chown.stderr.trim() });
-  ctx.note(`Still uid 0, yet not allowed: without CAP_CHOWN root cannot give a file away. Drop all, add back only what
-    the app needs (--cap-add).`);
+  ctx.note('noChown');
 }
 
 async function readOnly(ctx: Ctx) {
-  ctx.step('A read-only root filesystem, with one writable tmpfs');
+  ctx.step('readOnly');
   const spec = { name: 'read-only', readOnly: true, tmpfs: { '/scratch': 'rw,size=1m' }, cmd: ['sleep', '600'] };
   const sealed = await ctx.start(spec);
   const root = await ctx.exec(sealed, ['touch', '/x']);
@@ -167,24 +158,19 @@ async function readOnly(ctx: Ctx) {
   const scratch = await ctx.exec(sealed, ['touch', '/scratch/x']);
   ctx.output(said(scratch));
   ctx.fact('tmpfsWriteOk', scratch.exitCode === 0);
-  ctx.note(`Even root cannot change the image's files: an intruder cannot plant a binary. Scratch space lives in
-    memory, capped at 1 MiB.`);
+  ctx.note('readOnlyRoot');
 }
 
 export const lab = defineLab({
   id: 'security',
-  title: 'Container root is host root',
-  shows:
-    'A file written by root in a container belongs to root on the host; ' +
-    'capabilities and a read-only root are what hold it back.',
+  text,
   facts,
   async run(ctx) {
-    ctx.step('Root in a container writes a file into a host directory');
+    ctx.step('rootWrites');
     const where = kit.engineWhere(ctx.engine);
     if (!where.here) {
       ctx.note(where.why);
-      ctx.note(`A bind mount names a path on the engine's host, so helpers make the shared directory there, read its
-        owners there, and remove it at the end.`);
+      ctx.note('helpersOnEngineHost');
     }
     const shared = where.here ? await sharedHere(ctx) : await sharedOnEngine(ctx);
     const box = await rootWrites(ctx, shared, where.here);

@@ -1,17 +1,18 @@
 // Lab "engine-api": the docker CLI and dockerode are HTTP clients; these are the requests behind `docker run`.
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { engineApi as text } from './text/engine-api.ts';
 
 const facts = {
-  pingBody: fact<string>('Answer to GET /_ping'),
-  serverVersion: fact<string>('Engine version'),
-  apiVersion: fact<string>('API version it speaks'),
-  containerId: fact<string>('Container created'),
-  exitCode: fact<number>('Exit code, from the wait response'),
-  logs: fact<string>('Logs (stdout), with the frame headers taken off'),
-  calls: fact<string[]>('Requests behind docker run, with their statuses'),
+  pingBody: fact<string>(),
+  serverVersion: fact<string>(),
+  apiVersion: fact<string>(),
+  containerId: fact<string>(),
+  exitCode: fact<number>(),
+  logs: fact<string>(),
+  calls: fact<string[]>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 type Version = { Version: string; ApiVersion: string; MinAPIVersion?: string; Os: string; Arch: string };
 
 const GREETING = 'hello from the engine API';
@@ -47,18 +48,15 @@ function showCurl(ctx: Ctx, method: string, path: string): void {
 }
 
 async function handshake(ctx: Ctx): Promise<string> {
-  ctx.step('Knock on the door: GET /_ping');
+  ctx.step('ping');
   showCurl(ctx, 'GET', '/_ping');
-  ctx.note(
-    `No Docker library here: Node's own http module, talking to
-      ${ctx.engine.endpoint.socketPath ?? ctx.engine.endpoint.host}.`,
-  );
+  ctx.note('plainHttp', { socket: ctx.engine.endpoint.socketPath ?? ctx.engine.endpoint.host });
   const ping = await send(ctx, 'GET', '/_ping', 200);
   const apiHeader = String(ping.headers['api-version'] ?? '(none)');
   ctx.output(`  body: ${ping.body.toString('utf8')}   Api-Version header: ${apiHeader}`);
   ctx.fact('pingBody', ping.body.toString('utf8'));
 
-  ctx.step('Agree on a language: GET /version');
+  ctx.step('version');
   showCurl(ctx, 'GET', '/version');
   const v = JSON.parse((await send(ctx, 'GET', '/version', 200)).body.toString('utf8')) as Version;
   ctx.output(
@@ -66,22 +64,19 @@ async function handshake(ctx: Ctx): Promise<string> {
       `${v.Os}/${v.Arch}`,
   );
   ctx.facts({ serverVersion: v.Version, apiVersion: v.ApiVersion });
-  ctx.note(`Every path below starts with /v${v.ApiVersion}, the version this engine reported. An engine answers any
-    version from MinAPIVersion up to its own, each in that version's format: that is how old clients keep working with
-    new engines.`);
+  ctx.note('versionedPaths', { version: v.ApiVersion });
   return `/v${v.ApiVersion}`;
 }
 
 export const lab = defineLab({
   id: 'engine-api',
-  title: 'The engine is an HTTP API',
-  shows: 'docker run is five HTTP requests over the engine socket: create, start, wait, logs, delete.',
+  text,
   facts,
   async run(ctx) {
     const api = await handshake(ctx);
-    ctx.step('docker run, one request at a time');
+    ctx.step('dockerRun');
     const plan = ctx.plan({ name: 'echo', cmd: ['echo', GREETING] });
-    ctx.note('Underneath, the CLI sends five requests. Here they are, sent by hand:');
+    ctx.note('fiveRequests');
     /** "METHOD path status" for each request of the docker run story, in order. */
     const calls: string[] = [];
     const call = async (method: string, path: string, expected: number, body?: unknown) => {
@@ -97,7 +92,7 @@ export const lab = defineLab({
     await plan.created(id);
     ctx.fact('containerId', id);
     await call('POST', `${api}/containers/${id}/start`, 204);
-    ctx.wait('waiting for the container to exit');
+    ctx.wait('waitingForExit');
     const waited = await call('POST', `${api}/containers/${id}/wait?condition=not-running`, 200);
     ctx.fact('exitCode', (JSON.parse(waited.body.toString('utf8')) as { StatusCode: number }).StatusCode);
     const logs = await call('GET', `${api}/containers/${id}/logs?stdout=1&stderr=1`, 200);
@@ -105,12 +100,10 @@ export const lab = defineLab({
     const { stdout, stderr } = await kit.demux(ctx.docker, logs.body, ctx.signal);
     ctx.output(stdout + stderr);
     ctx.fact('logs', stdout.trimEnd());
-    ctx.note(`Without a TTY, stdout and stderr share one byte stream: each chunk gets an 8-byte header saying which
-      stream it is and how long.`);
+    ctx.note('frameHeaders');
     await call('DELETE', `${api}/containers/${id}?force=1`, 204);
     ctx.fact('calls', calls);
-    ctx.note(`The real CLI also attaches to the output and starts its wait before start, so it cannot miss a fast exit;
-      with --rm the engine deletes the container itself (AutoRemove).`);
+    ctx.note('realCli');
   },
 });
 

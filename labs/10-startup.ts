@@ -2,36 +2,36 @@
 // Lab "startup": how long it takes to start a process, a container and a virtual machine, measured
 // in one run and given as ratios: the folklore says milliseconds against minutes.
 import { readFile } from 'node:fs/promises';
+import type { Said } from './kit/index.ts';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { startup as text } from './text/startup.ts';
 
 const facts = {
-  processRuns: fact<number>('fork+exec of busybox timed on the engine host'),
-  processMs: fact<number>('One fork+exec of busybox true on the engine host (ms, loop cost subtracted)'),
-  containerRuns: fact<number>('Containers run one after the other (create, start, wait, remove)'),
-  containerP50Ms: fact<number>('Container run, p50 (ms)'),
-  containerP95Ms: fact<number>('Container run, p95 (ms)'),
-  containerOverProcess: fact<number>('Container p50 / process (×)'),
-  vmOnEngineHost: fact<boolean>('The VM boots on the engine host (same kernel boot id)'),
-  vmSkipped: fact<string>('Why no VM booted'),
-  vmAccel: fact<string>('How QEMU ran the VM (kvm: hardware, tcg: software emulation)'),
-  vmKvmFailure: fact<string>('Why KVM was not used although the host has it'),
-  vmBootMs: fact<number>('VM boot: QEMU started → the guest runs /init (ms)'),
-  vmOverContainer: fact<number>('VM boot / container p50 (×)'),
-  vmKernel: fact<string>('Kernel the VM booted (uname -r inside)'),
-  vmMemoryBytes: fact<number | null>('QEMU resident memory once the guest is up'),
+  processRuns: fact<number>(),
+  processMs: fact<number>(),
+  containerRuns: fact<number>(),
+  containerP50Ms: fact<number>(),
+  containerP95Ms: fact<number>(),
+  containerOverProcess: fact<number>(),
+  vmOnEngineHost: fact<boolean>(),
+  vmSkipped: fact<Said>(),
+  vmAccel: fact<string>(),
+  vmKvmFailure: fact<string | Said>(),
+  vmBootMs: fact<number>(),
+  vmOverContainer: fact<number>(),
+  vmKernel: fact<string>(),
+  vmMemoryBytes: fact<number | null>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 
 const PROCESS_RUNS = 200;
 const CONTAINER_RUNS = 10;
 const SECTION = '--- wharf ---';
 
 async function processes(ctx: Ctx) {
-  ctx.step('A process: fork and exec busybox on the engine host');
-  ctx.note(`A --pid=host helper runs a shell loop on the engine's host: ${PROCESS_RUNS} times /bin/busybox true (a
-    real fork and exec of the same binary the containers run), then the same loop with the builtin ':' so that the
-    loop's own cost can be subtracted.`);
+  ctx.step('process');
+  ctx.note('forkLoop', { n: PROCESS_RUNS });
   const loop = (body: string) => `i=0; while [ $i -lt ${PROCESS_RUNS} ]; do ${body}; i=$((i+1)); done`;
   const script = [
     kit.NOW_US,
@@ -41,7 +41,7 @@ async function processes(ctx: Ctx) {
   ].join('\n');
   const out = await ctx.onHost(script, {
     shown: ['sh', '-c', loop('/bin/busybox true')],
-    wait: `${PROCESS_RUNS} fork+exec on the engine host`,
+    wait: { key: 'forkExecs', values: { n: PROCESS_RUNS } },
   });
   const [timings = '', hostBootId = ''] = out.split(`${SECTION}\n`);
   const { exec = [], loop: bare = [] } = kit.parseTimings(timings);
@@ -52,51 +52,52 @@ async function processes(ctx: Ctx) {
 }
 
 async function containers(ctx: Ctx, processMs: number) {
-  ctx.step('A container: create, start, wait for exit, remove');
+  ctx.step('container');
   const samples = await ctx.timeRuns({ cmd: ['true'] }, CONTAINER_RUNS);
   const [p50, p95] = [kit.percentile(samples, 50), kit.percentile(samples, 95)];
   ctx.output(`${samples.join(' ')} ms\np50 ${p50} ms, p95 ${p95} ms`);
   ctx.facts({ containerRuns: samples.length, containerP50Ms: p50, containerP95Ms: p95 });
   ctx.fact('containerOverProcess', kit.ratio(p50, processMs));
-  ctx.note(`The container runs the same fork and exec, plus everything around it: the engine's API, containerd, a
-    shim, runc setting up namespaces, cgroups and the root filesystem, then tearing them down.`);
+  ctx.note('containerAround');
   return p50;
 }
 
+/**
+ * A KVM boot's failure as a sentence: the kit's deadline message by key (so it reads in any language),
+ * anything else as QEMU or the kit said it.
+ */
+function kvmFailureSaid(message: string): string | Said {
+  const timedOut = /^The VM did not (boot|finish its report) within (\S+) s \((\w+)\)\.$/.exec(message);
+  if (!timedOut) return message;
+  const [, stage, seconds = '', accel = ''] = timedOut;
+  return {
+    key: 'vmTimedOut',
+    values: { stage: { key: stage === 'boot' ? 'stageBoot' : 'stageReport' }, seconds, accel },
+  };
+}
+
 async function virtualMachine(ctx: Ctx, containerP50: number, hostBootId: string) {
-  ctx.step('A virtual machine: QEMU boots a kernel');
+  ctx.step('vm');
   const localBootId = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim();
   const onEngineHost = localBootId !== '' && localBootId === hostBootId;
   ctx.fact('vmOnEngineHost', onEngineHost);
-  ctx.note(
-    onEngineHost
-      ? `QEMU runs on the machine that runs this lab, which is also the engine host: both figures come from one
-        machine.`
-      : `QEMU runs on the machine that runs this lab, which is not the engine host (the engine is in a VM or on
-        another machine): the VM figure comes from here, the container figures from there.`,
-  );
+  ctx.note(onEngineHost ? 'sameMachine' : 'otherMachine');
   const tools = await kit.findVmTools();
   if ('missing' in tools) {
-    ctx.note(`No VM boots here: ${tools.missing}.`);
+    ctx.note('noVm', { why: tools.missing });
     ctx.fact('vmSkipped', tools.missing);
     return;
   }
-  ctx.note(`A stock Debian cloud kernel and a busybox initramfs on QEMU's microvm machine (no firmware, no PCI): the
-    boot ends when the guest's /init prints its first line on the serial console.`);
-  ctx.wait('booting a VM (software emulation takes a while)');
+  ctx.note('microvm');
+  ctx.wait('booting');
   const vm = await kit.bootMinimalVm(tools, { signal: ctx.signal });
   ctx.shown(kit.shellLine(vm.argv));
   if (vm.kvmFailure) {
-    ctx.note(`KVM is present but the VM did not boot with it (${vm.kvmFailure}): software emulation.`);
-    ctx.fact('vmKvmFailure', vm.kvmFailure);
+    const why = kvmFailureSaid(vm.kvmFailure);
+    ctx.note('kvmFailed', { why });
+    ctx.fact('vmKvmFailure', why);
   }
-  ctx.note(
-    vm.accel === 'kvm'
-      ? 'KVM: the guest runs on the CPU directly, as in a cloud.'
-      : `Software emulation (TCG): QEMU translates every guest instruction, so this boot is far slower than on
-        hardware virtualisation (KVM, HVF), where a microVM boots in about a tenth of a second (Firecracker publishes
-        ~125 ms).`,
-  );
+  ctx.note(vm.accel === 'kvm' ? 'kvm' : 'tcg');
   ctx.output(`booted ${vm.release} in ${vm.bootMs} ms; boot id ${vm.bootId}`);
   ctx.facts({
     vmAccel: vm.accel,
@@ -111,8 +112,7 @@ async function virtualMachine(ctx: Ctx, containerP50: number, hostBootId: string
 
 export const lab = defineLab({
   id: 'startup',
-  title: 'Start-up: a process, a container, a VM',
-  shows: 'fork+exec on the host, a container run (p50/p95) and a microVM boot, measured in one run, as ratios.',
+  text,
   facts,
   async run(ctx) {
     const { processMs, hostBootId } = await processes(ctx);

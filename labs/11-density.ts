@@ -1,24 +1,26 @@
 #!/usr/bin/env tsx
 // Lab "density": how many idle containers one host holds, how fast they come and go, and what each
 // one costs in memory, seen from the engine host — beside what a minimal VM costs.
+import type { Said } from './kit/index.ts';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, type Fleet, fact, runIfMain } from './kit/index.ts';
+import { density as text } from './text/density.ts';
 
 const facts = {
-  containers: fact<number>('Idle containers started'),
-  upMs: fact<number>('All of them up: created and started (ms)'),
-  downMs: fact<number>('All of them removed (ms)'),
-  perContainerUpMs: fact<number>('Up, per container (ms)'),
-  cgroupBytesMean: fact<number>("Memory charged to each container's cgroup (mean)"),
-  shimRssBytesMean: fact<number>("Resident memory of each container's shim (mean, RSS)"),
-  shimPssBytesMean: fact<number>('The same shims, shared pages divided among them (mean, PSS)'),
-  shimProcess: fact<string>('The process that keeps each container'),
-  perContainerBytes: fact<number>('Memory per container: cgroup + shim RSS'),
-  vmMemoryBytes: fact<number>('Memory of a minimal VM'),
-  vmMemorySource: fact<string>('Where the VM figure comes from'),
-  vmOverContainer: fact<number>('Minimal VM / one container (×)'),
+  containers: fact<number>(),
+  upMs: fact<number>(),
+  downMs: fact<number>(),
+  perContainerUpMs: fact<number>(),
+  cgroupBytesMean: fact<number>(),
+  shimRssBytesMean: fact<number>(),
+  shimPssBytesMean: fact<number>(),
+  shimProcess: fact<string>(),
+  perContainerBytes: fact<number>(),
+  vmMemoryBytes: fact<number>(),
+  vmMemorySource: fact<Said>(),
+  vmOverContainer: fact<number>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 
 const PARALLEL = 6;
 /** The notes' figure (000): three VMs of 700 MB each need 2.1 GB. */
@@ -26,11 +28,13 @@ const NOTES_VM_BYTES = 700e6;
 const MiB = 2 ** 20;
 
 async function up(ctx: Ctx, count: number): Promise<Fleet> {
-  ctx.step(`Start ${count} idle containers`);
-  ctx.note(`Each one only sleeps, with no network (--network none): what is measured is the container itself.
-    ${PARALLEL} start at a time.`);
+  ctx.step('up', { n: count });
+  ctx.note('eachSleeps', { n: PARALLEL });
   const started = performance.now();
-  const fleet = await ctx.startMany({ name: 'idle', cmd: ['sleep', '3600'] }, count, PARALLEL, `starting ${count}`);
+  const fleet = await ctx.startMany({ name: 'idle', cmd: ['sleep', '3600'] }, count, PARALLEL, {
+    key: 'starting',
+    values: { n: count },
+  });
   const upMs = Math.round(performance.now() - started);
   ctx.output(`${fleet.boxes.length} containers up in ${(upMs / 1000).toFixed(1)} s`);
   ctx.facts({ containers: fleet.boxes.length, upMs, perContainerUpMs: Math.round(upMs / fleet.boxes.length) });
@@ -52,7 +56,7 @@ function memoryScript(pids: number[], cgroupVersion: '1' | '2'): string {
 }
 
 async function memory(ctx: Ctx, fleet: Fleet) {
-  ctx.step('What each one costs, seen from the host');
+  ctx.step('memory');
   ctx.shown(`docker inspect --format '{{.State.Pid}}' ${fleet.namePattern}`);
   const pids: number[] = [];
   for (let i = 0; i < fleet.boxes.length; i += PARALLEL) {
@@ -63,9 +67,7 @@ async function memory(ctx: Ctx, fleet: Fleet) {
       )),
     );
   }
-  ctx.note(`A --pid=host helper reads, for each container's process, the memory its cgroup is charged and the
-    resident memory of its parent, the runtime shim that keeps it. Reading another process's memory map (PSS) needs
-    CAP_SYS_PTRACE.`);
+  ctx.note('helperReads');
   const out = await ctx.onHost(memoryScript(pids, ctx.engine.cgroupVersion), {
     capAdd: ['SYS_PTRACE'],
     shown: [
@@ -73,7 +75,7 @@ async function memory(ctx: Ctx, fleet: Fleet) {
       '-c',
       'cat /proc/$pid/root/sys/fs/cgroup/memory/memory.usage_in_bytes; grep VmRSS /proc/$shim/status',
     ],
-    wait: 'reading memory from the host',
+    wait: 'readingMemory',
   });
   const rows = out
     .trim()
@@ -90,34 +92,32 @@ async function memory(ctx: Ctx, fleet: Fleet) {
   );
   ctx.facts({ cgroupBytesMean: cgroup, shimRssBytesMean: rss, shimPssBytesMean: pss, shimProcess: shims.join(', ') });
   ctx.fact('perContainerBytes', cgroup + rss);
-  ctx.note(`The sleeping process itself is tiny; most of a container's cost is its shim, and much of the shim's RSS
-    is code all the shims share (PSS counts it once among them).`);
+  ctx.note('shimCost');
   return cgroup + rss;
 }
 
 async function againstVm(ctx: Ctx, perContainer: number) {
-  ctx.step('Against a minimal VM');
+  ctx.step('againstVm');
   const record = await kit.lastVmBootRecord();
   if (record?.qemuRssBytes) {
-    ctx.note(`From the last VM boot of lab startup (${record.at}, ${record.accel}): QEMU's resident memory once the
-      guest ran its /init. A guest kernel, its page tables and caches, and QEMU itself, before any application.`);
+    ctx.note('fromStartup', { at: record.at, accel: record.accel });
+    const details = `${record.accel}, ${record.release}`;
     ctx.facts({
       vmMemoryBytes: record.qemuRssBytes,
-      vmMemorySource: `lab startup's VM boot at ${record.at} (QEMU microvm, ${record.accel}, ${record.release})`,
+      vmMemorySource: { key: 'kit.vmBootAt', values: { at: record.at, details } },
     });
   } else {
-    ctx.note(`No VM boot recorded on this machine (run lab startup where QEMU is installed): the notes' figure
-      stands in, 700 MB per VM.`);
-    ctx.facts({ vmMemoryBytes: NOTES_VM_BYTES, vmMemorySource: "the notes' figure: 700 MB per VM (not measured)" });
+    ctx.note('notesFigure');
+    ctx.facts({ vmMemoryBytes: NOTES_VM_BYTES, vmMemorySource: { key: 'kit.vmNotesFigure' } });
   }
   const vm = record?.qemuRssBytes ?? NOTES_VM_BYTES;
   ctx.fact('vmOverContainer', kit.ratio(vm, perContainer));
 }
 
 async function down(ctx: Ctx, fleet: Fleet) {
-  ctx.step(`Remove all ${fleet.boxes.length}`);
+  ctx.step('down', { n: fleet.boxes.length });
   const started = performance.now();
-  await ctx.removeMany(fleet, `removing ${fleet.boxes.length}`);
+  await ctx.removeMany(fleet, { key: 'removing', values: { n: fleet.boxes.length } });
   const downMs = Math.round(performance.now() - started);
   ctx.output(`${fleet.boxes.length} containers removed in ${(downMs / 1000).toFixed(1)} s`);
   ctx.fact('downMs', downMs);
@@ -125,8 +125,7 @@ async function down(ctx: Ctx, fleet: Fleet) {
 
 export const lab = defineLab({
   id: 'density',
-  title: 'Density: many idle containers',
-  shows: 'N idle containers up and down, timed, and the memory each costs (cgroup + shim) beside a minimal VM.',
+  text,
   facts,
   options: { count: { description: 'how many idle containers', default: 50, min: 1, max: 200 } },
   async run(ctx) {

@@ -7,19 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as kit from './kit/index.ts';
 import { type ContextFor, defineLab, fact, runIfMain } from './kit/index.ts';
+import { layersLimit as text } from './text/layers-limit.ts';
 
 const facts = {
-  baseLayers: fact<number>('Layers of the base image'),
-  loadsTried: fact<number>('Stacks loaded to find the limit'),
-  loadLimitLayers: fact<number>('Most layers an image could have (docker load)'),
-  loadRefusedLayers: fact<number>('Fewest layers refused'),
-  loadMessage: fact<string>('What the engine said'),
-  buildFromLayers: fact<number>('Layers of the image the Dockerfile starts FROM'),
-  buildLayersReached: fact<number>('Layers of the last image the build made'),
-  buildRefusedAtStep: fact<number | null>('Build step the engine refused (null: none)'),
-  buildMessage: fact<string | null>('What the build said'),
+  baseLayers: fact<number>(),
+  loadsTried: fact<number>(),
+  loadLimitLayers: fact<number>(),
+  loadRefusedLayers: fact<number>(),
+  loadMessage: fact<string>(),
+  buildFromLayers: fact<number>(),
+  buildLayersReached: fact<number>(),
+  buildRefusedAtStep: fact<number | null>(),
+  buildMessage: fact<string | null>(),
 };
-type Ctx = ContextFor<typeof facts>;
+type Ctx = ContextFor<typeof facts, typeof text>;
 
 /** Bounds: never more than this many layers, never more than this many loads. */
 const MAX_LAYERS = 1024;
@@ -33,9 +34,8 @@ interface Attempt {
 }
 
 async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
-  ctx.step('Stack tiny layers until the engine refuses');
-  ctx.note(`Each stack is the base image plus N layers of one small file each, written as a docker save archive and
-    loaded. Loading the same layers again is cheap, so the search doubles N, then halves the gap.`);
+  ctx.step('search');
+  ctx.note('howSearched');
   const tried = new Map<number, Attempt>();
   const attempt = async (total: number): Promise<boolean> => {
     const tag = `${ctx.name('stack')}:${total}`;
@@ -77,7 +77,7 @@ async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
 }
 
 async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; loaded: number[] }) {
-  ctx.step('A Dockerfile past the limit');
+  ctx.step('build');
   // FROM the biggest stack already loaded a few layers below the limit, then one layer per step past it.
   const from = Math.max(...loaded.filter((total) => total <= limit - BELOW));
   const steps = limit - from + BELOW;
@@ -93,13 +93,9 @@ async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; 
   ctx.fact('buildFromLayers', from);
   let refusedAt: number | null = null;
   try {
+    const wait = { key: 'buildSteps', values: { n: steps } };
     await kit.withinDeadline('building past the layer limit', 120_000, ctx.signal, async () =>
-      ctx.build('layers-limit', {
-        tag: `${ctx.name('built')}:latest`,
-        contextDir: context,
-        showOutput: false,
-        wait: `${steps} steps, one layer each`,
-      }),
+      ctx.build('layers-limit', { tag: `${ctx.name('built')}:latest`, contextDir: context, showOutput: false, wait }),
     );
     ctx.facts({ buildLayersReached: from + steps, buildRefusedAtStep: null, buildMessage: null });
   } catch (error) {
@@ -116,19 +112,13 @@ async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; 
     });
   }
   const reached = from + (refusedAt === null ? steps : refusedAt - 2);
-  ctx.note(
-    reached === limit
-      ? `The build stops at the same ${limit} layers as docker load: the limit is the engine's layer store's, not the
-        Dockerfile's nor the builder's. The notes say 127.`
-      : `The build stopped at ${reached} layers, docker load at ${limit}: each build step also runs in a container. The
-        notes say 127.`,
-  );
+  if (reached === limit) ctx.note('sameLimit', { n: limit });
+  else ctx.note('otherLimit', { reached, limit });
 }
 
 export const lab = defineLab({
   id: 'layers-limit',
-  title: 'How many layers?',
-  shows: 'Stacks of tiny layers until the engine refuses, then a generated Dockerfile built past the limit.',
+  text,
   facts,
   async run(ctx) {
     const dir = await mkdtemp(join(tmpdir(), 'wharf-layers-limit-'));

@@ -56,10 +56,12 @@ export interface ErrorReply {
   error: string;
 }
 
-/** One event as the runner streams it (SSE `data:`): the lab's event, and the terminal text the CLI prints for it. */
+/**
+ * One event as the runner streams it (SSE `data:`) and a recording keeps it: keys and values, no
+ * rendered text, so the deck tells it in the language on screen.
+ */
 export interface StreamedEvent {
   event: LabEvent;
-  ansi?: string;
 }
 
 /** Where a recording was made, when that changes how to read it (the deck words each). */

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describeError } from '../labs/kit/core/errors.ts';
 import type { LabEvent } from '../labs/kit/core/events.ts';
-import { formatEventInColour } from '../labs/kit/core/format.ts';
 import type { Lab } from '../labs/kit/core/lab.ts';
 import { runLab } from '../labs/kit/core/run-lab.ts';
 import type { Engine } from '../labs/kit/engine/connect.ts';
@@ -80,7 +79,7 @@ export class RunManager {
     const listeners = new Set<{ event: (s: StreamedEvent) => void; end: () => void }>();
     const events: StreamedEvent[] = [];
     const publish = (event: LabEvent) => {
-      const streamed = { event, ansi: formatEventInColour(event) };
+      const streamed = { event };
       events.push(streamed);
       for (const listener of listeners) listener.event(streamed);
     };

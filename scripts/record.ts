@@ -5,7 +5,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { chalk } from 'zx';
 import { labs } from '../labs/index.ts';
 import { printFatal } from '../labs/kit/core/cli.ts';
-import { formatEventInColour } from '../labs/kit/core/format.ts';
 import { runLab } from '../labs/kit/core/run-lab.ts';
 import { connectEngine } from '../labs/kit/engine/connect.ts';
 import { summariseEngine } from '../labs/kit/engine/summary.ts';
@@ -39,7 +38,7 @@ async function main(ids: string[], set: string | undefined, setting: string | un
     const events: StreamedEvent[] = [];
     const outcome = await runLab(lab, {
       engine,
-      sink: (event) => event.type !== 'wait' && events.push({ event, ansi: formatEventInColour(event) }),
+      sink: (event) => event.type !== 'wait' && events.push({ event }),
     });
     if (!outcome.ok) {
       failures += 1;

@@ -1,6 +1,5 @@
 import Reveal from 'reveal.js';
 import Markdown from 'reveal.js/plugin/markdown';
-import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reveal.css';
 // serif is the one light base theme that neither embeds ~430 kB of fonts nor @imports web fonts;
 // theme/wharf.css replaces its fonts and colours anyway.
@@ -72,9 +71,10 @@ async function start(): Promise<void> {
     plugins: [
       Markdown,
       Diagrams(lang),
-      LabRunner(lang, runnerKey),
+      LabRunner(lang, runnerKey, () => {
+        status.labs = true;
+      }),
       LangSwitch(lang),
-      Notes,
       ...(highlight ? [highlight] : []),
     ],
   });
@@ -89,6 +89,8 @@ async function start(): Promise<void> {
   status.readyMs = Math.round(performance.now());
   document.documentElement.dataset.deck = 'ready';
 
+  // The speaker view (S) is for the presenter, not the first slide: it loads right after.
+  deck.registerPlugin((await import('reveal.js/plugin/notes')).default());
   if (highlight) {
     status.highlighted = true;
   } else {

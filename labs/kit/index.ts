@@ -20,6 +20,7 @@ export {
   type LabContext,
 } from './core/lab.ts';
 export { RUN_LABEL } from './core/labels.ts';
+export { defineText, type Said } from './core/text.ts';
 export { busyboxPathFor } from './engine/base-image.ts';
 export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';

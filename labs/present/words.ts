@@ -1,15 +1,17 @@
 import type { EngineGone } from '../kit/core/events.ts';
+import { type Said, sentence } from '../kit/core/text.ts';
 import { englishWords, type Words } from '../kit/core/words.ts';
+import { texts } from '../text/index.ts';
 import { presentations } from './index.ts';
-import { factLabel, factValue, translator } from './translate.ts';
+import { factLabel, factValue } from './translate.ts';
 import type { Lang } from './types.ts';
 
-function chineseEngineGone(gone: EngineGone, translate: (english: string) => string) {
+function chineseEngineGone(gone: EngineGone, say: (said: Said) => string) {
   const when =
     gone.phase === 'cleanup'
       ? '清理时'
-      : gone.phase === 'step'
-        ? `在“${translate(gone.step ?? '')}”这一步`
+      : gone.phase === 'step' && gone.step
+        ? `在“${say(gone.step)}”这一步`
         : '在第一步开始之前';
   return {
     message: `容器引擎（${gone.host}）${when}停止了响应。`,
@@ -25,14 +27,16 @@ function chineseEngineGone(gone: EngineGone, translate: (english: string) => str
  */
 export function wordsFor(labId: string, lang: Lang): Words {
   const presentation = presentations[labId];
-  const translate = translator(presentation, lang);
-  const base = {
-    translate,
-    factLabel: (key: string, english: string) => factLabel(presentation, lang, key, english),
-    factValue: (key: string, value: Parameters<Words['factValue']>[1]) =>
-      factValue(presentation, lang, key, value, 200),
+  const text = texts[labId];
+  const base: Words = {
+    ...englishWords(text),
+    title: text?.[lang].title ?? labId,
+    shows: text?.[lang].shows ?? '',
+    say: (said) => sentence(text, lang, said),
+    factLabel: (key) => factLabel(presentation, text, lang, key),
+    factValue: (key, value) => factValue(presentation, text, lang, key, value, 200),
   };
-  if (lang !== 'zh') return { ...englishWords, ...base };
+  if (lang !== 'zh') return base;
   return {
     ...base,
     cleanedUp: (count) => `已清理：删除了 ${count} 个引擎对象`,
@@ -40,7 +44,7 @@ export function wordsFor(labId: string, lang: Lang): Words {
     done: (seconds) => `完成，用时 ${seconds} 秒`,
     sweptEarlier: (count, pids) => `已删除之前已结束的运行（pid ${pids.join('、')}）遗留的 ${count} 个对象`,
     notCleanedUp: '未能清理：容器引擎没有响应',
-    engineGone: (gone) => chineseEngineGone(gone, translate),
+    engineGone: (gone) => chineseEngineGone(gone, base.say),
   };
 }
 

@@ -25,23 +25,39 @@ async function assets(dist: string): Promise<Asset[]> {
   );
 }
 
+interface ColdLoad {
+  ready: number;
+  domContentLoaded: number;
+  /** The JS and CSS files the page fetched before Reveal's `ready`: what the first slide waited for. */
+  beforeReady: string[];
+}
+
 /** Reveal's ready time on a cold load of the built deck: a fresh Chromium profile, nothing cached. */
-async function coldReady(dist: string, lang: 'en' | 'zh'): Promise<{ ready: number; domContentLoaded: number }> {
+async function coldReady(dist: string, lang: 'en' | 'zh'): Promise<ColdLoad> {
   const server = await serveDeck({ dist });
   const chromium = await launchChromium();
   try {
     const page = await chromium.context.newPage();
     await page.goto(`${server.url}?lang=${lang}`);
-    await page.waitForFunction(() => Boolean(window.wharfDeck?.ready && window.wharfDeck.highlighted), undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => Boolean(window.wharfDeck?.ready && window.wharfDeck.highlighted && window.wharfDeck.labs),
+      undefined,
+      { timeout: 60_000 },
+    );
     // Awaited here: a bare `return` would let `finally` close the browser before the page answers.
-    return await page.evaluate(() => ({
-      ready: window.wharfDeck?.readyMs ?? Number.NaN,
-      domContentLoaded: Math.round(
-        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-      ),
-    }));
+    return await page.evaluate(() => {
+      const readyMs = window.wharfDeck?.readyMs ?? Number.NaN;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return {
+        ready: readyMs,
+        domContentLoaded: Math.round(
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+        ),
+        beforeReady: resources
+          .filter((r) => r.responseEnd <= readyMs && /\.(js|css)$/.test(new URL(r.name).pathname))
+          .map((r) => new URL(r.name).pathname.replace(/^.*\//, '')),
+      };
+    });
   } finally {
     await chromium.close();
     await server.close();
@@ -69,8 +85,12 @@ export async function benchDeck(): Promise<void> {
       ].join('\n'),
     );
     for (const lang of ['en', 'zh'] as const) {
-      const { ready, domContentLoaded } = await coldReady(dist, lang);
-      console.log(`deck       cold load (${lang}): DOMContentLoaded ${domContentLoaded} ms, Reveal ready ${ready} ms`);
+      const { ready, domContentLoaded, beforeReady } = await coldReady(dist, lang);
+      const firstSlide = sum(all.filter((a) => beforeReady.includes(a.file)));
+      console.log(
+        `deck       cold load (${lang}): DOMContentLoaded ${domContentLoaded} ms, Reveal ready ${ready} ms; ` +
+          `first slide fetched ${kB(firstSlide)} gzip of JS + CSS (${beforeReady.length} files)`,
+      );
     }
   } finally {
     await rm(dist, { recursive: true, force: true });

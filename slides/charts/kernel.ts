@@ -66,7 +66,8 @@ function column(run: Run, source: 'recorded' | 'live', x: number, width: number,
     if (release) parts.push(cell(row, [releaseKey], cutText(release, releaseW, true)));
     if (id) parts.push(boot(row, bootKey, id, row === 0 || host === undefined ? undefined : id === host));
   });
-  const skipped = read.string(f.vmSkipped);
+  // Why there is no VM is a sentence by key (`{ key: 'kit.vmNoQemu' }`): only whether it is there matters here.
+  const skipped = read.record(f.vmSkipped);
   if (!read.string(f.vmRelease) && skipped)
     parts.push(cell(2, ['vmSkipped'], w('no VM here', '这里没有虚拟机'), false));
   return parts.join('');

@@ -55,7 +55,7 @@ export const startupChart: MythChart = {
           notes: { text: w('notes: a VM, over 30 s', '笔记：虚拟机 30 秒以上'), value: 30_000 },
           entries: measured(input, (facts) => {
             const ms = read.number(facts.vmBootMs);
-            const skipped = read.string(facts.vmSkipped);
+            const skipped = read.record(facts.vmSkipped); // a sentence by key: why no VM booted
             if (ms === undefined)
               return skipped ? { text: w('no VM here', '这里没有虚拟机'), facts: ['vmSkipped'] } : undefined;
             const how = read.string(facts.vmAccel) === 'kvm' ? 'KVM' : w('software emulation', '软件模拟');

@@ -13,6 +13,8 @@ export interface DeckStatus {
   readyMs?: number;
   /** Syntax highlighting applied (it loads after first paint). */
   highlighted: boolean;
+  /** Lab panes and myth charts in place, each showing its recording (they load after first paint). */
+  labs: boolean;
   /** Print view laid out every PDF page (only in `?print-pdf`). */
   printReady: boolean;
   /** Fatal start-up error, if any. */
@@ -27,7 +29,7 @@ declare global {
 }
 
 export function createStatus(lang: Lang): DeckStatus {
-  const status: DeckStatus = { lang, ready: false, highlighted: false, printReady: false };
+  const status: DeckStatus = { lang, ready: false, highlighted: false, labs: false, printReady: false };
   window.wharfDeck = status;
   return status;
 }

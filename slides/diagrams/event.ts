@@ -1,6 +1,8 @@
+import builtSymbol from 'virtual:wharf-qr';
 import type { Lang } from '../deck/lang.ts';
 import event from '../event.json';
 import { qrSvg } from './qr.ts';
+import type { QrSymbol } from './qr-symbol.ts';
 import { esc } from './svg.ts';
 import type { Diagram, RenderOptions } from './types.ts';
 
@@ -28,7 +30,12 @@ export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
-function render({ lang, uid, step }: RenderOptions, config: EventConfig = eventConfig): string {
+function render(
+  { lang, uid, step }: RenderOptions,
+  config: EventConfig = eventConfig,
+  symbol: QrSymbol = builtSymbol,
+): string {
+  if (symbol.text !== config.repository) throw new Error('The QR symbol was encoded from another address.');
   const l = labels[lang];
   const who =
     `<p class="event-speaker">${esc(config.speaker.name[lang])}</p>` +
@@ -38,7 +45,7 @@ function render({ lang, uid, step }: RenderOptions, config: EventConfig = eventC
   if (step === 'closing') {
     return (
       `<div class="event event-closing">` +
-      qrSvg(config.repository, { size: 300, title: l.qr, uid }) +
+      qrSvg(symbol, { size: 300, title: l.qr, uid }) +
       `<div class="event-text"><p class="event-lead">${esc(l.repo)}</p>${repo}` +
       `<p class="event-labs">${esc(l.labs)} <code>npm run lab -- --list</code></p>` +
       `${who}<p class="event-contact">${esc(config.speaker.contact)}</p></div></div>`
@@ -47,7 +54,7 @@ function render({ lang, uid, step }: RenderOptions, config: EventConfig = eventC
   return (
     `<div class="event event-title">` +
     `<div class="event-text">${who}${where}${repo}</div>` +
-    qrSvg(config.repository, { size: 168, title: l.qr, uid }) +
+    qrSvg(symbol, { size: 168, title: l.qr, uid }) +
     `</div>`
   );
 }

@@ -2,6 +2,7 @@
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { displayUrl, type EventConfig, eventConfig, renderEvent } from '../../slides/diagrams/event.ts';
+import { qrSymbol } from '../../slides/diagrams/qr-symbol.ts';
 
 const config: EventConfig = {
   event: { en: 'KubeDay <Test>', zh: '云原生日' },
@@ -14,6 +15,7 @@ const config: EventConfig = {
   },
   repository: 'https://example.org/ada/wharf',
 };
+const symbol = qrSymbol(config.repository);
 
 /** Dark modules drawn by the SVG path, as "row,col" (the path is M<col> <row>h1v1h-1z per module). */
 function drawn(svg: string): Set<string> {
@@ -24,7 +26,7 @@ function drawn(svg: string): Set<string> {
 describe('event block', () => {
   it.each(['title', 'closing'])('shows the speaker, event, place, date and repository from the config (%s)', (step) => {
     for (const lang of ['en', 'zh'] as const) {
-      const html = renderEvent({ lang, uid: 't', step }, config);
+      const html = renderEvent({ lang, uid: 't', step }, config, symbol);
       expect(html).toContain(config.speaker.name[lang]);
       expect(html).toContain(config.speaker.role[lang]);
       expect(html).toContain('example.org/ada/wharf');
@@ -36,11 +38,11 @@ describe('event block', () => {
       }
     }
     // text from the config is escaped, never injected as markup
-    expect(renderEvent({ lang: 'en', uid: 't', step: 'title' }, config)).toContain('KubeDay &lt;Test&gt;');
+    expect(renderEvent({ lang: 'en', uid: 't', step: 'title' }, config, symbol)).toContain('KubeDay &lt;Test&gt;');
   });
 
   it('draws exactly the dark modules of the repository address’s QR symbol', () => {
-    const svg = renderEvent({ lang: 'en', uid: 't', step: 'closing' }, config);
+    const svg = renderEvent({ lang: 'en', uid: 't', step: 'closing' }, config, symbol);
     const { modules } = create(config.repository, { errorCorrectionLevel: 'M' });
     const expected = new Set<string>();
     for (let r = 0; r < modules.size; r++)

@@ -58,7 +58,7 @@ export async function waitForDeck(page: Page): Promise<void> {
     () => {
       const status = window.wharfDeck;
       if (status?.error) throw new Error(status.error);
-      return Boolean(status?.ready && status.highlighted);
+      return Boolean(status?.ready && status.highlighted && status.labs);
     },
     undefined,
     { timeout: 60_000, polling: 50 },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lab as network } from '../../labs/03-network.ts';
 import { lab as volumes } from '../../labs/07-volumes.ts';
 import { lab as security } from '../../labs/08-security.ts';
+import { sentence } from '../../labs/kit/core/text.ts';
 import { removeByLabel } from '../../labs/kit/engine/cleanup.ts';
 import { connectEngine, type Engine } from '../../labs/kit/engine/connect.ts';
 import { modeOnEngineHost, observe, runObjects } from './support.ts';
@@ -37,7 +38,7 @@ suite('labs on an engine that runs elsewhere', () => {
     expect(run.facts.status).toBe(200);
     expect(run.facts.body).toContain(run.runLabel);
     // Said on screen, in plain words, before the helper ran.
-    const notes = run.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+    const notes = run.events.flatMap((e) => (e.type === 'note' ? [sentence(network.text, 'en', e)] : []));
     expect(notes.some((n) => n.startsWith('The engine runs elsewhere'))).toBe(true);
     expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
   });
@@ -69,7 +70,7 @@ suite('labs on an engine that runs elsewhere', () => {
     expect(run.facts.bindHostToContainer).toBeNull();
     expect(run.facts.bindMountRoundTrip).toBe(false);
     expect(run.facts.bindMountDirRemoved).toBe(true);
-    const notes = run.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+    const notes = run.events.flatMap((e) => (e.type === 'note' ? [sentence(volumes.text, 'en', e)] : []));
     expect(notes.some((n) => n.startsWith('The engine could not mount this directory'))).toBe(true);
     expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/07-volumes.ts';
 import { withDeadline } from '../../labs/kit/core/deadline.ts';
+import { sentence } from '../../labs/kit/core/text.ts';
 import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
 import { runToCompletion } from '../../labs/kit/engine/containers.ts';
 import { engineIsHere, expectCleanRun, type Observed, observe, runObjects, sharedEngine } from './support.ts';
@@ -58,7 +59,7 @@ describe('lab: volumes', () => {
     if (!(await engineSeesOurHome())) {
       // A plain remote engine: no folder of this machine exists there, and the lab must say so.
       expect(facts.bindMountRoundTrip).toBe(false);
-      const notes = observed.events.flatMap((e) => (e.type === 'note' ? [e.text] : []));
+      const notes = observed.events.flatMap((e) => (e.type === 'note' ? [sentence(lab.text, 'en', e)] : []));
       expect(notes.some((n) => n.startsWith('The engine could not mount this directory'))).toBe(true);
       return;
     }

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineLab, fact } from '../../labs/kit/core/lab.ts';
+import { defineText } from '../../labs/kit/core/text.ts';
 import { EngineSource } from '../../runner/engine-source.ts';
 import { API, CSRF_HEADER, type SessionReply } from '../../runner/protocol.ts';
 import type { Runner } from '../../runner/server.ts';
@@ -79,13 +80,18 @@ export async function tinyDeck(): Promise<string> {
 }
 
 /** A lab that starts a container and then waits until it is stopped: for limits and deadlines. */
-export const idleLab = defineLab({
-  id: 'idle',
+const idleWords = {
   title: 'Waits until stopped',
   shows: 'Nothing; it holds a container until it is stopped.',
-  facts: { containerId: fact<string>('Container id') },
+  lines: { hold: 'Hold a container' },
+  facts: { containerId: 'Container id' },
+};
+export const idleLab = defineLab({
+  id: 'idle',
+  text: defineText({ en: idleWords, zh: idleWords }),
+  facts: { containerId: fact<string>() },
   async run(ctx) {
-    ctx.step('Hold a container');
+    ctx.step('hold');
     const container = await ctx.start({ name: 'idle', cmd: ['sleep', '600'] });
     ctx.fact('containerId', container.id.slice(0, 12));
     await new Promise((_, reject) =>

@@ -1,19 +1,26 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { chalk } from 'zx';
 import type { LabEvent } from '../../labs/kit/core/events.ts';
-import { formatEvent, formatEventInColour, jsonSink } from '../../labs/kit/core/format.ts';
+import { formatEvent, jsonSink } from '../../labs/kit/core/format.ts';
+import { defineText } from '../../labs/kit/core/text.ts';
+import { englishWords } from '../../labs/kit/core/words.ts';
 
 // Colour codes are noise for these checks.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are what it strips
 const plain = (text: string | undefined) => text?.replace(/\x1b\[[0-9;]*m/g, '');
 
+const en = {
+  title: 'A container is a process',
+  shows: 'PID 1 inside, a PID outside',
+  lines: { look: 'Look from {where}', inside: 'inside' },
+  facts: { pid: 'PID inside', chain: 'Chain' },
+};
+const words = englishWords(defineText({ en, zh: en }));
+
 const start: LabEvent = {
   t: 0,
   type: 'start',
   lab: 'processes',
-  title: 'A container is a process',
-  shows: 'PID 1 inside, a PID outside',
   runLabel: 'r1',
   at: '2026-11-23T00:00:00.000Z',
   engine: {
@@ -27,7 +34,7 @@ const start: LabEvent = {
 
 describe('formatEvent', () => {
   it('introduces the lab with its title, what it shows and the engine it runs on', () => {
-    const text = plain(formatEvent(start));
+    const text = plain(formatEvent(start, words));
     expect(text).toContain('▶ processes — A container is a process');
     expect(text).toContain('PID 1 inside, a PID outside');
     expect(text).toContain('Docker Engine 26.1 (amd64, cgroup v2) at unix:///var/run/docker.sock');
@@ -51,13 +58,21 @@ describe('formatEvent', () => {
     expect(plain(formatEvent({ t: 1, type: 'output', text: 'PID CMD\n1 sleep\n' }))).toBe('  │ PID CMD\n  │ 1 sleep');
   });
 
-  it('prints facts with their label, JSON for structured values', () => {
-    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'pid', value: 1, label: 'PID inside' }))).toBe(
-      '  ◆ PID inside: 1',
-    );
-    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'chain', value: [{ pid: 1 }], label: 'Chain' }))).toBe(
+  it("prints facts with the label the lab's text gives their key, JSON for structured values", () => {
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'pid', value: 1 }, words))).toBe('  ◆ PID inside: 1');
+    expect(plain(formatEvent({ t: 1, type: 'fact', key: 'chain', value: [{ pid: 1 }] }, words))).toBe(
       '  ◆ Chain: [{"pid":1}]',
     );
+  });
+
+  it('tells steps and notes from their keys, values filled in, a phrase value in words of its own', () => {
+    const step = formatEvent({ t: 1, type: 'step', key: 'look', values: { where: { key: 'inside' } } }, words);
+    expect(plain(step)).toBe('\n● Look from inside');
+    expect(plain(formatEvent({ t: 1, type: 'note', key: 'look', values: { where: 'the host' } }, words))).toBe(
+      '  → Look from the host',
+    );
+    // A key the text lacks (a recording older than its lab) reads as the key, not as nothing.
+    expect(plain(formatEvent({ t: 1, type: 'note', key: 'gone' }, words))).toBe('  → gone');
   });
 
   it('reports failure with its hint, and anything cleanup left behind', () => {
@@ -78,20 +93,7 @@ describe('formatEvent', () => {
   });
 
   it('leaves waits to the spinner', () => {
-    expect(formatEvent({ t: 1, type: 'wait', label: 'building' })).toBeUndefined();
-  });
-});
-
-describe('formatEventInColour', () => {
-  it('colours the text whatever the terminal, and leaves the colour level as it found it', () => {
-    const level = chalk.level ?? 0;
-    chalk.level = 0;
-    try {
-      expect(formatEventInColour({ t: 1, type: 'command', text: 'docker ps' })).toBe('\x1b[32m  $ docker ps\x1b[39m');
-      expect(formatEvent({ t: 1, type: 'command', text: 'docker ps' })).toBe('  $ docker ps');
-    } finally {
-      chalk.level = level;
-    }
+    expect(formatEvent({ t: 1, type: 'wait', key: 'look' })).toBeUndefined();
   });
 });
 
@@ -101,7 +103,7 @@ describe('jsonSink', () => {
     const chunks: string[] = [];
     out.on('data', (c: Buffer) => chunks.push(c.toString()));
     const sink = jsonSink(out);
-    const events: LabEvent[] = [start, { t: 5, type: 'fact', key: 'pid', value: 1, label: 'PID' }];
+    const events: LabEvent[] = [start, { t: 5, type: 'fact', key: 'pid', value: 1 }];
     events.forEach(sink);
     const lines = chunks.join('').trimEnd().split('\n');
     expect(lines.map((line) => JSON.parse(line))).toEqual(events);

@@ -22,7 +22,7 @@ export async function runLabCli(
   lab: Lab,
   mode: OutputMode = 'human',
   labOptions: Record<string, string | undefined> = {},
-  words: Words = englishWords,
+  words: Words = englishWords(lab.text),
 ): Promise<number> {
   resolveLabOptions(lab, labOptions); // a bad value is an error before anything runs
   const controller = new AbortController();
@@ -56,7 +56,7 @@ export async function runLabCli(
       signal: controller.signal,
       labOptions,
     });
-    if (mode === 'script' && !outputClosed) process.stdout.write(scriptOf(events));
+    if (mode === 'script' && !outputClosed) process.stdout.write(scriptOf(events, words));
     if (signals > 0) return 130;
     return outcome.ok ? 0 : 1;
   } finally {

@@ -6,9 +6,10 @@ import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, r
 import { shellLine } from '../spec/shell.ts';
 import { WharfError } from './errors.ts';
 import type { FactValue, LabEventInput } from './events.ts';
-import type { Box, FactShape, Fleet, LabContext, RunSpec } from './lab.ts';
+import type { Box, FactShape, Fleet, LabContext, RunSpec, WaitLabel } from './lab.ts';
 import { runLabels } from './labels.ts';
 import type { LabOptionValues } from './options.ts';
+import { KIT_PREFIX, kitText, type LabText, type Said, type Values } from './text.ts';
 
 /** A line a verb showed, and whether its command part was a `shown:` simplification. */
 export interface ShownLine {
@@ -31,7 +32,7 @@ export interface ShownProbe {
 export const ENGINE_DIR = '/engine';
 
 interface ContextInput {
-  lab: { id: string; facts: Record<string, { label: string }> };
+  lab: { id: string; text: LabText };
   engine: Engine;
   runLabel: string;
   baseImage: string;
@@ -44,15 +45,28 @@ interface ContextInput {
   deferred?: ((fresh: LabContext<never>) => Promise<unknown>)[];
 }
 
+/**
+ * A key the lab's text (or the kit's) has: a typo fails the lab's first run with the file to fix,
+ * instead of putting a bare key on a slide.
+ */
+function saying(lab: ContextInput['lab'], key: string, values?: Values): Said {
+  const known = key.startsWith(KIT_PREFIX) ? key in kitText.en : key in lab.text.en.lines;
+  if (!known) throw new WharfError(`Lab "${lab.id}" says "${key}", which labs/text/${lab.id}.ts does not have.`);
+  return values ? { key, values } : { key };
+}
+
 /** The lab context: every verb applies labels, name and signal, and shows the line derived from its spec. */
-export function createContext<F extends FactShape<F>>(input: ContextInput): LabContext<F> {
+export function createContext<F extends FactShape<F>, K extends string = string>(
+  input: ContextInput,
+): LabContext<F, K> {
   const { engine, runLabel, baseImage, signal, emit, probe } = input;
   const docker = engine.docker;
   const labels = runLabels(input.lab.id, runLabel);
   const name = (what: string) => `wharf-${input.lab.id}-${what}-${runLabel}`;
-  const show = (text: string, wait?: string) => {
+  const say = (key: string, values?: Values) => saying(input.lab, key, values);
+  const show = (text: string, wait?: WaitLabel) => {
     emit({ type: 'command', text });
-    if (wait) emit({ type: 'wait', label: wait });
+    if (wait) emit({ type: 'wait', ...(typeof wait === 'string' ? say(wait) : say(wait.key, wait.values)) });
   };
 
   const specOf = (spec: RunSpec, role?: string): ContainerSpec => {
@@ -86,9 +100,9 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
     return { ...result, printed: printed(result, spec.print) };
   };
 
-  const fact = (key: string, value: unknown, label?: string) => {
+  const fact = (key: string, value: unknown) => {
     input.facts[key] = value as FactValue;
-    emit({ type: 'fact', key, value: value as FactValue, label: label ?? input.lab.facts[key]?.label ?? key });
+    emit({ type: 'fact', key, value: value as FactValue });
   };
 
   return {
@@ -100,11 +114,11 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
     signal,
     name,
     options: input.options ?? {},
-    step: (title) => emit({ type: 'step', title }),
+    step: (key, values) => emit({ type: 'step', ...say(key, values) }),
     shown: show,
     output: (text) => emit({ type: 'output', text }),
-    note: (text) => emit({ type: 'note', text: text.replace(/\n\s*/g, ' ') }),
-    wait: (label) => emit({ type: 'wait', label }),
+    note: (key, values) => emit({ type: 'note', ...(typeof key === 'string' ? say(key, values) : key) }),
+    wait: (key, values) => emit({ type: 'wait', ...say(key, values) }),
     fact,
     defer: (undo) => input.deferred?.push(undo as (fresh: LabContext<never>) => Promise<unknown>),
     facts: (values) => {
@@ -117,7 +131,7 @@ export function createContext<F extends FactShape<F>>(input: ContextInput): LabC
       const full = specOf(spec);
       const line = { text: runLine(full, 'remove'), simplified: false };
       show(`for i in $(seq ${times}); do time ${line.text}; done`);
-      emit({ type: 'wait', label: `starting ${times} containers one after the other` });
+      emit({ type: 'wait', ...say('kit.startingInTurn', { count: times }) });
       const samples: number[] = [];
       for (let i = 0; i < times; i += 1) {
         const onCreated =

@@ -1,3 +1,5 @@
+import type { Said } from './text.ts';
+
 /** A fact a lab observed: plain JSON so the terminal, --json, tests and slides all read it alike. */
 export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
 export type Facts = Record<string, FactValue>;
@@ -20,37 +22,38 @@ export interface EngineGone {
   host: string;
   /** The `wharf.run` label of what this run had created, which is probably still there. */
   runLabel: string;
-  /** Before the first step, during one (its English title), or while cleaning up. */
+  /** Before the first step, during one (its title, by key), or while cleaning up. */
   phase: 'before-steps' | 'step' | 'cleanup';
-  step?: string;
+  step?: Said;
 }
 
 /**
  * Everything a lab says, in order. `t` is milliseconds since the run started. A lab never writes to
- * the terminal itself: it emits these, and each consumer renders them its own way.
+ * the terminal itself: it emits these, and each consumer renders them its own way. Its own words
+ * (step titles, notes, wait labels, fact labels) travel as keys into its text tables (labs/text/),
+ * so a recording reads in every language; commands and engine output travel as they were printed.
  */
 export type LabEvent = { t: number } & (
   | {
       type: 'start';
       lab: string;
-      title: string;
-      shows: string;
       /** The `wharf.run` label on this run's engine objects (the runner's own run id is another). */
       runLabel: string;
       engine: EngineSummary;
       at: string;
     }
   /** A new chapter of the lab's story. */
-  | { type: 'step'; title: string }
+  | ({ type: 'step' } & Said)
   /** The docker CLI line for what the lab is about to do through the API, derived from its spec. */
   | { type: 'command'; text: string }
   /** Text the engine or a container produced. */
   | { type: 'output'; text: string }
   /** A sentence explaining what was just seen. */
-  | { type: 'note'; text: string }
+  | ({ type: 'note' } & Said)
   /** Something slow is under way; a spinner shows until the next event. */
-  | { type: 'wait'; label: string }
-  | { type: 'fact'; key: string; value: FactValue; label: string }
+  | ({ type: 'wait' } & Said)
+  /** `key` is the fact's key, also the key of its label. */
+  | { type: 'fact'; key: string; value: FactValue }
   /** What an earlier run whose process ended had left behind on the engine, removed before this run. */
   | { type: 'swept'; removed: number; pids: number[]; leftovers: string[] }
   /** `engineGone`: cleanup could not happen because the engine stopped answering. */

@@ -10,27 +10,27 @@ const indent = (text: string, prefix: string) =>
     .join('\n');
 
 /** One event as terminal text, or undefined for events that only drive the spinner. */
-export function formatEvent(event: LabEvent, words: Words = englishWords): string | undefined {
+export function formatEvent(event: LabEvent, words: Words = englishWords()): string | undefined {
   switch (event.type) {
     case 'start':
       return [
-        chalk.bold.cyan(`▶ ${event.lab} — ${event.title}`),
-        chalk.dim(`  ${event.shows}`),
+        chalk.bold.cyan(`▶ ${event.lab} — ${words.title}`),
+        chalk.dim(`  ${words.shows}`),
         chalk.dim(
           `  engine: ${event.engine.product} ${event.engine.version} (${event.engine.arch}, cgroup v${event.engine.cgroupVersion}) at ${event.engine.host} · run ${event.runLabel}`,
         ),
         ...(event.engine.passedOver ?? []).map((skipped) => chalk.yellow(`  not used: ${skipped}`)),
       ].join('\n');
     case 'step':
-      return `\n${chalk.bold.yellow('●')} ${chalk.bold(words.translate(event.title))}`;
+      return `\n${chalk.bold.yellow('●')} ${chalk.bold(words.say(event))}`;
     case 'command':
       return chalk.green(`  $ ${event.text}`);
     case 'output':
       return chalk.gray(indent(event.text, '  │ '));
     case 'note':
-      return indent(words.translate(event.text), '  → ');
+      return indent(words.say(event), '  → ');
     case 'fact':
-      return `  ${chalk.magenta('◆')} ${words.factLabel(event.key, event.label)}: ${chalk.bold(words.factValue(event.key, event.value))}`;
+      return `  ${chalk.magenta('◆')} ${words.factLabel(event.key)}: ${chalk.bold(words.factValue(event.key, event.value))}`;
     case 'swept':
       return [
         chalk.dim(`  ${words.sweptEarlier(event.removed, event.pids)}`),
@@ -57,26 +57,10 @@ export function formatEvent(event: LabEvent, words: Words = englishWords): strin
 }
 
 /**
- * The same text with colour codes whatever this process's own terminal is: for output shown
- * elsewhere (the deck's terminal pane, recordings). Formatting is synchronous, so lending chalk
- * a colour level for the call cannot leak into anything else this process prints.
- */
-export function formatEventInColour(event: LabEvent): string | undefined {
-  // zx's chalk reads back a level of 0 as undefined; setting undefined would turn colours on.
-  const level = chalk.level ?? 0;
-  if (!level) chalk.level = 1;
-  try {
-    return formatEvent(event);
-  } finally {
-    chalk.level = level;
-  }
-}
-
-/**
  * Prints events for a person. While a `wait` is pending, zx's spinner runs until the next event;
  * without a terminal (pipes, CI) the wait is printed as a line instead.
  */
-export function terminalSink(out: NodeJS.WriteStream = process.stdout, words: Words = englishWords): EventSink {
+export function terminalSink(out: NodeJS.WriteStream = process.stdout, words: Words = englishWords()): EventSink {
   let stopSpinner: (() => void) | undefined;
   return (event) => {
     if (stopSpinner) {
@@ -86,12 +70,9 @@ export function terminalSink(out: NodeJS.WriteStream = process.stdout, words: Wo
     }
     if (event.type === 'wait') {
       if (out.isTTY && !process.env.CI) {
-        void spinner(
-          chalk.dim(words.translate(event.label)),
-          () => new Promise<void>((resolve) => (stopSpinner = resolve)),
-        );
+        void spinner(chalk.dim(words.say(event)), () => new Promise<void>((resolve) => (stopSpinner = resolve)));
       } else {
-        out.write(chalk.dim(`  … ${words.translate(event.label)}\n`));
+        out.write(chalk.dim(`  … ${words.say(event)}\n`));
       }
       return;
     }

@@ -5,38 +5,46 @@ import type { BuiltImage } from '../engine/images.ts';
 import type { ContainerSpec } from '../spec/container.ts';
 import type { FactValue } from './events.ts';
 import type { LabOptionSpecs, LabOptionValues } from './options.ts';
+import type { LabText, Said, Values } from './text.ts';
+
+/** A spinner's label: a key of the lab's lines, or a key with values (`{ key: 'starting', values: { n } }`). */
+export type WaitLabel = string | Said;
 
 /** The facts a lab reports, by key: a type per lab, so tests read them typed. */
 export type FactShape<F> = { [K in keyof F]: FactValue };
 
-/** A fact a lab may report: its label on screen, and (for the type checker only) its value type. */
+/** A fact a lab may report, for the type checker: its value type (its labels are in the lab's text). */
 export interface FactSpec<T extends FactValue> {
-  label: string;
   /** Never set: carries T so that tests read each fact with its type. */
   readonly type?: T;
 }
 
-/** Declares one fact: `hostPid: fact<number>('PID on the host')`. A label may also come at run time. */
-export const fact = <T extends FactValue>(label = ''): FactSpec<T> => ({ label });
+/** Declares one fact: `hostPid: fact<number>()`. */
+export const fact = <T extends FactValue>(): FactSpec<T> => ({});
 
 export type FactSpecs<F> = { [K in keyof F]: FactSpec<F[K] & FactValue> };
 
 /** The fact values a `facts` table declares: `{ hostPid: fact<number>() }` → `{ hostPid: number }`. */
 export type FactsOf<S> = { [K in keyof S]: S[K] extends FactSpec<infer T> ? T : never };
 
-/** The context of a lab whose facts are declared by the table S (`ContextFor<typeof facts>`). */
-export type ContextFor<S> = LabContext<FactsOf<S>>;
+/** The keys of a lab's lines: `LinesOf<typeof text>`. */
+export type LinesOf<T> = T extends LabText<infer K> ? K : string;
+
+/** The context of a lab with facts S and text T: `ContextFor<typeof facts, typeof text>`. */
+export type ContextFor<S, T = LabText> = LabContext<FactsOf<S>, LinesOf<T>>;
 
 /** What every lab file exports. */
-export interface Lab<F extends FactShape<F> = Record<string, FactValue>> {
+export interface Lab<F extends FactShape<F> = Record<string, FactValue>, K extends string = string> {
   /** Stable id used on the command line, in labels, on slides: `npm run lab -- <id>`. */
   id: string;
+  /** English title and line, from `text.en`: for lists and logs. */
   title: string;
-  /** One line: what the audience will see. */
   shows: string;
-  /** Every fact the lab can report, with its label: the contract its test reads. */
+  /** What the lab says, in every language (labs/text/<id>.ts). */
+  text: LabText<K, keyof F & string>;
+  /** Every fact the lab can report: the contract its test reads. */
   facts: FactSpecs<F>;
-  run(ctx: LabContext<F>): Promise<void>;
+  run(ctx: LabContext<F, K>): Promise<void>;
 }
 
 /** A container a lab started: its full name (as shown) and the engine's handle. */
@@ -59,8 +67,8 @@ export interface RunSpec extends Omit<ContainerSpec, 'name' | 'image' | 'labels'
   print?: boolean;
   /** Deadline for a run to finish (default 30 s). */
   deadlineMs?: number;
-  /** Something slow follows the command line: a spinner with this label until the next event. */
-  wait?: string;
+  /** Something slow follows the command line: a spinner with this label. */
+  wait?: WaitLabel;
 }
 
 export interface ExecOptions {
@@ -68,7 +76,7 @@ export interface ExecOptions {
   /** The command part as shown, when it is a simplification of `cmd`. */
   shown?: string[];
   print?: boolean;
-  wait?: string;
+  wait?: WaitLabel;
 }
 
 /** A helper next to the engine: `--pid=host` (host view) plus the few extra flags a lab needs. */
@@ -82,11 +90,14 @@ export interface BuildOptions {
   dockerfile?: string;
   /** Stream the engine's build output (default true). */
   showOutput?: boolean;
-  wait?: string;
+  wait?: WaitLabel;
 }
 
-/** What a lab gets to tell its story and touch the engine. Every verb shows the command it runs. */
-export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> {
+/**
+ * What a lab gets to tell its story and touch the engine. Every verb shows the command it runs. The
+ * lab's words are keys of its lines (K) with values for their `{name}` placeholders.
+ */
+export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, K extends string = string> {
   docker: Docker;
   engine: EngineInfo;
   /** The value of `wharf.run` on everything this run creates (not the runner's run id). */
@@ -100,16 +111,15 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> 
   /** A name unique to this run: `wharf-<lab>-<what>-<runLabel>`. */
   name(what: string): string;
 
-  step(title: string): void;
+  step(key: K, values?: Values): void;
   /** A command line written by hand: for what no verb runs (curl, ls, docker stats…). */
   shown(text: string): void;
   output(text: string): void;
-  /** Prose may wrap in the source: line breaks and the indentation after them read as one space. */
-  note(text: string): void;
-  wait(label: string): void;
-  /** Reports a fact; the label is the one declared in `facts` unless one is given here. */
-  fact<K extends keyof F & string>(key: K, value: F[K], label?: string): void;
-  /** Several facts at once, in the order given, each with its declared label. */
+  /** A key of the lab's lines, or a sentence the kit made (`engineWhere().why`). */
+  note(key: K | Said, values?: Values): void;
+  wait(key: K, values?: Values): void;
+  fact<FK extends keyof F & string>(key: FK, value: F[FK]): void;
+  /** Several facts at once, in the order given. */
   facts(values: Partial<F>): void;
 
   /** `docker run --rm`: runs to the end; the container is removed. */
@@ -130,7 +140,7 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> 
   inEngineDir(enginePath: string, script: string, spec: Pick<RunSpec, 'shown' | 'wait'>): Promise<Completed>;
   /** `docker inspect` (the format shown is what the lab reads from the result). */
   inspect(box: Box, format: string): Promise<Docker.ContainerInspectInfo>;
-  stop(box: Box, seconds: number, wait?: string): Promise<void>;
+  stop(box: Box, seconds: number, wait?: K): Promise<void>;
   remove(box: Box): Promise<void>;
   /** `docker diff`: the container's changes to its image. */
   diff(box: Box): Promise<{ Path: string; Kind: 0 | 1 | 2 }[]>;
@@ -138,19 +148,22 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> 
    * Undo something labels cannot find (a directory): runs at cleanup, newest first, also after a
    * failure or Ctrl-C, with a context of its own whose signal is fresh (20 s).
    */
-  defer(undo: (fresh: LabContext<F>) => Promise<unknown>): void;
+  defer(undo: (fresh: LabContext<F, K>) => Promise<unknown>): void;
   /** A `docker run --rm` the lab makes by other means (raw HTTP): its line shown, its request body. */
   plan(spec: RunSpec): { line: string; body: Docker.ContainerCreateOptions; created(id: string): Promise<void> };
 }
 
-export function defineLab<F extends FactShape<F>>(lab: Lab<F>): Lab<F> {
-  return lab;
+/** A lab: its English title and line are read from its text. */
+export function defineLab<F extends FactShape<F>, K extends string>(
+  lab: Omit<Lab<F, K>, 'title' | 'shows'>,
+): Lab<F, K> {
+  return { ...lab, title: lab.text.en.title, shows: lab.text.en.shows };
 }
 
 // Settings a lab takes on the command line, and verbs for many containers at once (lab `density`).
 
-// biome-ignore lint/correctness/noUnusedVariables: F must match the declaration this merges into
-export interface Lab<F extends FactShape<F> = Record<string, FactValue>> {
+// biome-ignore lint/correctness/noUnusedVariables: F and K must match the declaration this merges into
+export interface Lab<F extends FactShape<F> = Record<string, FactValue>, K extends string = string> {
   /** Whole-number settings, e.g. `--count`: `npm run lab -- <id> --count 20`. */
   options?: LabOptionSpecs;
 }
@@ -163,14 +176,14 @@ export interface Fleet {
   parallel: number;
 }
 
-// biome-ignore lint/correctness/noUnusedVariables: F must match the declaration this merges into
-export interface LabContext<F extends FactShape<F> = Record<string, FactValue>> {
+// biome-ignore lint/correctness/noUnusedVariables: F and K must match the declaration this merges into
+export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, K extends string = string> {
   /** The lab's options as this run was given them (defaults filled in). */
   options: LabOptionValues;
   /** `docker run -d` of the same spec `count` times, `parallel` at once, shown as one `xargs` line. */
-  startMany(spec: RunSpec & { name: string }, count: number, parallel: number, wait?: string): Promise<Fleet>;
+  startMany(spec: RunSpec & { name: string }, count: number, parallel: number, wait?: WaitLabel): Promise<Fleet>;
   /** `docker rm -f` of every container of a fleet, as many at once as it was started. */
-  removeMany(fleet: Fleet, wait?: string): Promise<void>;
+  removeMany(fleet: Fleet, wait?: WaitLabel): Promise<void>;
 }
 
 export interface BuildOptions {

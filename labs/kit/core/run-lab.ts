@@ -14,6 +14,7 @@ import type { FactShape, Lab, LabContext } from './lab.ts';
 import { newRunLabel, RUN_LABEL } from './labels.ts';
 import { resolveLabOptions } from './options.ts';
 import { thisClient } from './owner.ts';
+import type { Said } from './text.ts';
 import { englishEngineGone } from './words.ts';
 
 export interface RunLabOptions {
@@ -112,11 +113,14 @@ async function undoDeferred(
  * Runs one lab from start to cleanup and reports everything as events. Never throws: a failure,
  * an abort or a deadline ends in a `result` event with `ok: false`, after cleanup.
  */
-export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLabOptions): Promise<LabOutcome<F>> {
+export async function runLab<F extends FactShape<F>, K extends string>(
+  lab: Lab<F, K>,
+  options: RunLabOptions,
+): Promise<LabOutcome<F>> {
   const started = performance.now();
-  let step: string | undefined;
+  let step: Said | undefined;
   const emit = (event: LabEventInput) => {
-    if (event.type === 'step') step = event.title;
+    if (event.type === 'step') step = { key: event.key, ...(event.values ? { values: event.values } : {}) };
     options.sink({ ...event, t: Math.round(performance.now() - started) } as LabEvent);
   };
   const runLabel = newRunLabel();
@@ -136,20 +140,18 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
     emit({
       type: 'start',
       lab: lab.id,
-      title: lab.title,
-      shows: lab.shows,
       runLabel,
       at,
       engine: summariseEngine(info),
     });
     await sweepEndedRuns(engine.docker, emit);
     const base = await ensureBaseImage(engine.docker, info.arch, { signal });
-    if (base.built) emit({ type: 'note', text: `Built ${base.image} from the vendored busybox (no registry needed).` });
+    if (base.built) emit({ type: 'note', key: 'kit.builtBase', values: { image: base.image } });
     const { probe } = options;
     const labOptions = resolveLabOptions(lab, options.labOptions);
     const input = { lab, engine, runLabel, baseImage: base.image, emit, facts, probe, options: labOptions, deferred };
     contextFor = (fresh) => createContext<never>({ ...input, signal: fresh });
-    await lab.run(createContext<F>({ ...input, signal }));
+    await lab.run(createContext<F, K>({ ...input, signal }));
   } catch (caught) {
     error = describeError(caught);
     if (deadline.aborted) error = { message: `The lab did not finish within ${deadlineMs / 1000} s and was stopped.` };
@@ -173,7 +175,7 @@ export async function runLab<F extends FactShape<F>>(lab: Lab<F>, options: RunLa
         phase: goneMidRun ? (step === undefined ? 'before-steps' : 'step') : 'cleanup',
         ...(goneMidRun && step !== undefined ? { step } : {}),
       };
-      error = { ...englishEngineGone(gone), engineGone: gone };
+      error = { ...englishEngineGone(gone, lab.text), engineGone: gone };
     }
     endedRuns.add(runLabel);
   }

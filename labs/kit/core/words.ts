@@ -1,13 +1,16 @@
 import type { EngineGone, FactValue } from './events.ts';
+import { type LabText, type Said, sentence } from './text.ts';
 
 /**
- * The words a lab's output is told in. Commands and engine output are printed as they are; step
- * titles, notes, fact labels and values and the runner's own phrases go through these, so the
- * terminal can tell a lab in Chinese (labs/present/words.ts) as the deck does.
+ * The words a lab's output is told in. Commands and engine output are printed as they are; the
+ * lab's title, step titles, notes, fact labels and values and the runner's own phrases go through
+ * these, so the terminal tells a lab in Chinese (labs/present/words.ts) as the deck does.
  */
 export interface Words {
-  translate(english: string): string;
-  factLabel(key: string, english: string): string;
+  title: string;
+  shows: string;
+  say(said: Said): string;
+  factLabel(key: string): string;
   factValue(key: string, value: FactValue): string;
   cleanedUp(count: number): string;
   leftBehind: string;
@@ -22,13 +25,13 @@ export interface Words {
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-/** The English of the fault phrases, with step titles passed through `translate`. */
-export function englishEngineGone(gone: EngineGone): { message: string; hint: string } {
+/** The English of the fault phrases; the step is named by its title in the lab's text. */
+export function englishEngineGone(gone: EngineGone, text?: LabText): { message: string; hint: string } {
   const when =
     gone.phase === 'cleanup'
       ? 'while the lab cleaned up'
-      : gone.phase === 'step'
-        ? `during the step “${gone.step}”`
+      : gone.phase === 'step' && gone.step
+        ? `during the step “${sentence(text, 'en', gone.step)}”`
         : 'before the first step';
   return {
     message: `The engine stopped answering at ${gone.host} ${when}.`,
@@ -38,17 +41,22 @@ export function englishEngineGone(gone: EngineGone): { message: string; hint: st
   };
 }
 
-export const englishWords: Words = {
-  translate: (english) => english,
-  factLabel: (_key, english) => english,
-  factValue: (_key, value) => (typeof value === 'string' ? value : JSON.stringify(value)),
-  cleanedUp: (count) => `cleaned up: ${plural(count, 'engine object')} removed`,
-  leftBehind: 'left behind',
-  done: (seconds) => `done in ${seconds} s`,
-  sweptEarlier: (count, pids) =>
-    pids.length === 1
-      ? `removed ${plural(count, 'object')} left by an earlier run that ended (pid ${pids[0]})`
-      : `removed ${plural(count, 'object')} left by earlier runs that ended (pids ${pids.join(', ')})`,
-  notCleanedUp: 'not cleaned up: the engine is not answering',
-  engineGone: englishEngineGone,
-};
+/** A lab's words in English, values as plain text (labs/present/words.ts adds units and Chinese). */
+export function englishWords(text?: LabText): Words {
+  return {
+    title: text?.en.title ?? '',
+    shows: text?.en.shows ?? '',
+    say: (said) => sentence(text, 'en', said),
+    factLabel: (key) => (text?.en.facts as Record<string, string> | undefined)?.[key] ?? key,
+    factValue: (_key, value) => (typeof value === 'string' ? value : JSON.stringify(value)),
+    cleanedUp: (count) => `cleaned up: ${plural(count, 'engine object')} removed`,
+    leftBehind: 'left behind',
+    done: (seconds) => `done in ${seconds} s`,
+    sweptEarlier: (count, pids) =>
+      pids.length === 1
+        ? `removed ${plural(count, 'object')} left by an earlier run that ended (pid ${pids[0]})`
+        : `removed ${plural(count, 'object')} left by earlier runs that ended (pids ${pids.join(', ')})`,
+    notCleanedUp: 'not cleaned up: the engine is not answering',
+    engineGone: (gone) => englishEngineGone(gone, text),
+  };
+}

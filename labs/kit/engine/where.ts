@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { Said } from '../core/text.ts';
 import type { EngineInfo } from './connect.ts';
 import type { Endpoint } from './endpoint.ts';
 
@@ -8,8 +9,8 @@ export interface EngineWhere {
   here: boolean;
   /** The name the engine reports for its host (`docker info` Name). */
   engineHost: string;
-  /** Why the lab thinks so, in one sentence a room can read. */
-  why: string;
+  /** Why the lab thinks so, in one sentence a room can read (a kit sentence, in any language). */
+  why: Said;
 }
 
 /** A local unix socket on Linux, to an engine that reports this host's name: its paths and loopback are ours. */
@@ -28,10 +29,10 @@ export function engineWhere(engine: EngineInfo): EngineWhere {
     return {
       here: true,
       engineHost,
-      why: `The engine runs on this machine (a local unix socket, and it reports this host's name, ${engineHost}).`,
+      why: { key: 'kit.engineHere', values: { host: engineHost } },
     };
   }
   const via = engine.endpoint.socketPath ?? engine.endpoint.host;
-  const why = `The engine runs elsewhere (${engine.product} on "${engineHost}", via ${via}).`;
+  const why = { key: 'kit.engineElsewhere', values: { product: engine.product, host: engineHost, via } };
   return { here: false, engineHost, why };
 }

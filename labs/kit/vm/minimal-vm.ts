@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { which } from 'zx';
 import { WharfError } from '../core/errors.ts';
+import type { Said } from '../core/text.ts';
 import { busyboxPathFor } from '../engine/base-image.ts';
 import { type Accel, bootVm, qemuArgv, type VmBoot } from './boot.ts';
 import { bootInitramfs } from './initramfs.ts';
@@ -19,13 +20,13 @@ export interface VmTools {
   kernel: string;
 }
 
-/** QEMU and the kernel, or the reason a VM cannot boot here (said on screen, never thrown). */
-export async function findVmTools(): Promise<VmTools | { missing: string }> {
-  if (process.arch !== 'x64') return { missing: `the VM boots an x86-64 kernel and this machine is ${process.arch}` };
+/** QEMU and the kernel, or the reason a VM cannot boot here (a kit sentence said on screen, never thrown). */
+export async function findVmTools(): Promise<VmTools | { missing: Said }> {
+  if (process.arch !== 'x64') return { missing: { key: 'kit.vmWrongArch', values: { arch: process.arch } } };
   const qemu = await which('qemu-system-x86_64', { nothrow: true });
-  if (!qemu) return { missing: 'qemu-system-x86_64 is not installed (Debian/Ubuntu: apt-get install qemu-system-x86)' };
+  if (!qemu) return { missing: { key: 'kit.vmNoQemu' } };
   const kernel = process.env.WHARF_VM_KERNEL ?? join(vmCacheDir(), 'vmlinuz');
-  if (!existsSync(kernel)) return { missing: `no kernel at ${kernel} (fetch one with scripts/fetch-vm-kernel.sh)` };
+  if (!existsSync(kernel)) return { missing: { key: 'kit.vmNoKernel', values: { path: kernel } } };
   return { qemu, kernel };
 }
 

@@ -10,7 +10,7 @@ export function renderAllFacts(
   const list = document.createElement('dl');
   for (const fact of facts) {
     const term = document.createElement('dt');
-    term.textContent = words.factLabel(fact.key, fact.label);
+    term.textContent = words.factLabel(fact.key);
     const value = document.createElement('dd');
     value.textContent = words.factValue(fact.key, fact.value, 160);
     list.append(term, value);

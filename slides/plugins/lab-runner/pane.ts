@@ -1,6 +1,7 @@
 import { presentations } from '../../../labs/present/index.ts';
-import { factLabel, factValue, translator } from '../../../labs/present/translate.ts';
+import { factValue } from '../../../labs/present/translate.ts';
 import { wordsFor } from '../../../labs/present/words.ts';
+import { texts } from '../../../labs/text/index.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { renderAllFacts } from './all-facts.ts';
 import { RunnerClient, SessionExpiredError } from './client.ts';
@@ -53,14 +54,14 @@ export class LabPane {
     private readonly onStepsChanged: (latest: number, live: boolean) => void = () => {},
   ) {
     this.text = paneText[lang];
-    const presentation = presentations[lab];
+    const words = wordsFor(lab, lang);
     this.words = {
       lang,
       text: this.text,
-      translate: translator(presentation, lang),
-      factLabel: (key, english) => factLabel(presentation, lang, key, english),
-      factValue: (key, value, max) => factValue(presentation, lang, key, value, max),
-      faults: wordsFor(lab, lang),
+      say: words.say,
+      factLabel: words.factLabel,
+      factValue: (key, value, max) => factValue(presentations[lab], texts[lab], lang, key, value, max),
+      faults: words,
     };
     this.client = access.kind === 'session' ? new RunnerClient(access.csrf) : undefined;
     this.noLiveRun = access.kind === 'locked' ? this.text.locked : this.text.noRunner;

@@ -1,3 +1,4 @@
+import type { Said } from '../../../labs/kit/core/text.ts';
 import type { Words } from '../../../labs/kit/core/words.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { type Block, type Box, columnsAt, columnsOf, type Layout, layoutStep, MONO_EM } from './fit.ts';
@@ -15,8 +16,8 @@ interface ViewBlock extends Block {
 export interface StepWords {
   lang: Lang;
   text: PaneText;
-  translate(english: string): string;
-  factLabel(key: string, english: string): string;
+  say(said: Said): string;
+  factLabel(key: string): string;
   factValue(key: string, value: FactValue, max?: number): string;
   /** What the terminal says about faults (an ended run's leftovers, the engine gone), in the same words. */
   faults: Pick<Words, 'sweptEarlier' | 'notCleanedUp' | 'engineGone'>;
@@ -49,16 +50,16 @@ function blockOf(event: LabEvent, words: StepWords): ViewBlock | undefined {
         indent: 2,
       };
     case 'note':
-      return { kind: 'note', lines: prefixed(words.translate(event.text), '→ '), shrinkable: false, indent: 2 };
+      return { kind: 'note', lines: prefixed(words.say(event), '→ '), shrinkable: false, indent: 2 };
     case 'fact':
       return {
         kind: 'fact',
-        lines: [`◆ ${words.factLabel(event.key, event.label)}: ${words.factValue(event.key, event.value)}`],
+        lines: [`◆ ${words.factLabel(event.key)}: ${words.factValue(event.key, event.value)}`],
         shrinkable: false,
         indent: 2,
       };
     case 'wait':
-      return { kind: 'wait', lines: [`… ${words.translate(event.label)}`], shrinkable: false, indent: 2 };
+      return { kind: 'wait', lines: [`… ${words.say(event)}`], shrinkable: false, indent: 2 };
     case 'swept': {
       const lines = [words.faults.sweptEarlier(event.removed, event.pids)];
       for (const leftover of event.leftovers) lines.push(`${words.text.leftBehind}: ${leftover}`);
@@ -96,7 +97,7 @@ export interface StepInput {
 
 /** A step as pages for its box: usually one, two when it is long (see fit.ts). */
 export function layOutStep({ step, ending, live }: StepInput, words: StepWords, box: Box): Layout<ViewBlock> {
-  const title = step.title ? words.translate(step.title) : '';
+  const title = step.title ? words.say(step.title) : '';
   const blocks: ViewBlock[] = [];
   if (title) blocks.push({ kind: 'title', lines: [`● ${title}`], shrinkable: false, indent: 2 });
   const events = step.events.filter((event, i) => event.type !== 'wait' || (live && i === step.events.length - 1));

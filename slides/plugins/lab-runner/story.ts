@@ -1,10 +1,12 @@
+import type { Said } from '../../../labs/kit/core/text.ts';
 import type { LabEvent } from './types.ts';
 
 type StartEvent = Extract<LabEvent, { type: 'start' }>;
 
 /** One chapter of a lab's story: its title and what happened in it, in order. */
 export interface StoryStep {
-  title: string;
+  /** Its title by key; none for what the lab said before its first step. */
+  title?: Said;
   events: LabEvent[];
 }
 
@@ -28,8 +30,8 @@ export function addToStory(story: Story, event: LabEvent): void {
       story.start = event;
       return;
     case 'step': {
-      const prelude = story.steps.length === 1 && story.steps[0]!.title === '' ? story.steps.pop()!.events : [];
-      story.steps.push({ title: event.title, events: prelude });
+      const prelude = story.steps.length === 1 && !story.steps[0]!.title ? story.steps.pop()!.events : [];
+      story.steps.push({ title: { key: event.key, values: event.values }, events: prelude });
       return;
     }
     case 'cleanup':
@@ -37,7 +39,7 @@ export function addToStory(story: Story, event: LabEvent): void {
       story.ending.push(event);
       return;
     default:
-      if (!story.steps.length) story.steps.push({ title: '', events: [] });
+      if (!story.steps.length) story.steps.push({ events: [] });
       story.steps.at(-1)!.events.push(event);
   }
 }

@@ -67,7 +67,12 @@ describe.each([...mythCharts.values()].map((chart) => [chart.name, chart] as con
 
 describe('chart details', () => {
   it('says why there is no VM bar when the startup lab booted none', () => {
-    const facts: Facts = { processMs: 1.2, containerP50Ms: 300, containerP95Ms: 400, vmSkipped: 'no QEMU' };
+    const facts: Facts = {
+      processMs: 1.2,
+      containerP50Ms: 300,
+      containerP95Ms: 400,
+      vmSkipped: { key: 'kit.vmNoQemu' },
+    };
     const svg = mythCharts.get('startup')!.render({ recorded: { facts, machine: 'x' } }, 'en', 'u');
     expect(svg).toContain('no VM here');
     expect(svg).toContain('data-facts="vmSkipped"');

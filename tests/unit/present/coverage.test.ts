@@ -1,9 +1,9 @@
-// Every word a recorded lab says on a slide has its Chinese: a lab that changes a sentence without
-// its translation shows up here, not as English on the zh deck.
+// Every word a recorded lab says on a slide is a key its text has in both languages: a lab that
+// renames a key without re-recording shows up here, not as a bare key on a slide.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presentations } from '../../../labs/present/index.ts';
-import { translator } from '../../../labs/present/translate.ts';
+import { KIT_PREFIX, kitText, type Said } from '../../../labs/kit/core/text.ts';
+import { texts } from '../../../labs/text/index.ts';
 import type { Recording } from '../../../runner/protocol.ts';
 
 // The default set and every other engine's set (recordings/<set>/<lab>.json).
@@ -12,25 +12,43 @@ const recordings = readdirSync(dir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.json'))
   .map((file) => [file, JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Recording] as const);
 
-describe.each(recordings.map(([file, r]) => [file, r.lab, r] as const))('%s in Chinese', (_file, lab, recording) => {
-  const presentation = presentations[lab];
-  const zh = translator(presentation, 'zh');
+/** A sentence and every sentence given as one of its values. */
+const withNested = (said: Said): Said[] => [
+  said,
+  ...Object.values(said.values ?? {}).flatMap((value) => (typeof value === 'object' ? withNested(value) : [])),
+];
 
-  it('translates every step title, note and wait label it recorded', () => {
-    const words = recording.events.flatMap(({ event }) =>
-      event.type === 'step'
-        ? [event.title]
-        : event.type === 'note'
-          ? [event.text]
-          : event.type === 'wait'
-            ? [event.label]
-            : [],
+describe.each(recordings.map(([file, r]) => [file, r.lab, r] as const))('%s', (_file, lab, recording) => {
+  const text = texts[lab];
+
+  it('says every step title, note and wait label by a key both languages have', () => {
+    const said = recording.events.flatMap(({ event }) =>
+      event.type === 'step' || event.type === 'note' || event.type === 'wait' ? withNested(event) : [],
     );
-    expect(words.filter((english) => zh(english) === english)).toEqual([]);
+    expect(said.length).toBeGreaterThan(0);
+    const missing = said
+      .map(({ key }) => key)
+      .filter((key) =>
+        key.startsWith(KIT_PREFIX)
+          ? !(key in kitText.en && key in kitText.zh)
+          : !(text && key in text.en.lines && key in text.zh.lines),
+      );
+    expect(missing).toEqual([]);
   });
 
-  it('labels every fact it recorded', () => {
+  it('keeps keys and values only: no sentence rendered in one language', () => {
+    for (const { event, ...rest } of recording.events) {
+      expect(Object.keys(rest)).toEqual([]);
+      expect(event).not.toHaveProperty('title');
+      expect(event).not.toHaveProperty('label');
+      if (event.type === 'note') expect(event).not.toHaveProperty('text');
+    }
+  });
+
+  it('labels every fact it recorded in both languages', () => {
     const keys = recording.events.flatMap(({ event }) => (event.type === 'fact' ? [event.key] : []));
-    expect(keys.filter((key) => !presentation?.zh.facts[key])).toEqual([]);
+    const labelled = (lang: 'en' | 'zh') => (key: string) =>
+      Boolean((text?.[lang].facts as Record<string, string>)?.[key]);
+    expect(keys.filter((key) => !labelled('en')(key) || !labelled('zh')(key))).toEqual([]);
   });
 });

@@ -7,11 +7,9 @@ describe('a lab told in the terminal in Chinese', () => {
   const zh = wordsFor('cgroups', 'zh');
 
   it('translates step titles, notes and fact labels and values; commands stay as they run', () => {
-    expect(formatEvent({ t: 0, type: 'step', title: 'Meanwhile, on the host' }, zh)).toContain('与此同时，在宿主机上');
-    const fact = formatEvent(
-      { t: 0, type: 'fact', key: 'memoryLimitInside', value: 50331648, label: 'Memory limit' },
-      zh,
-    );
+    const step = formatEvent({ t: 0, type: 'step', key: 'hostList' }, wordsFor('processes', 'zh'));
+    expect(step).toContain('在宿主机的进程列表里找到它');
+    const fact = formatEvent({ t: 0, type: 'fact', key: 'memoryLimitInside', value: 50331648 }, zh);
     expect(fact).toContain('容器内读到的内存上限');
     expect(fact).toContain('48 MiB');
     expect(formatEvent({ t: 0, type: 'command', text: 'docker run --rm x' }, zh)).toContain('docker run --rm x');
@@ -34,7 +32,7 @@ describe('faults, told in both languages', () => {
     host: 'unix:///run/docker-b.sock',
     runLabel: 'mx1abc',
     phase: 'step',
-    step: 'Meanwhile, on the host',
+    step: { key: 'hostList' },
   };
   const result = (engineGone: EngineGone = gone) =>
     formatEvent(
@@ -46,13 +44,13 @@ describe('faults, told in both languages', () => {
         durationMs: 1,
         error: { message: 'connect ENOENT /run/docker-b.sock', engineGone },
       },
-      wordsFor('cgroups', 'en'),
+      wordsFor('processes', 'en'),
     );
 
   it('says the engine stopped answering, where and in which step, instead of the socket error', () => {
     const en = result();
     expect(en).toContain('The engine stopped answering at unix:///run/docker-b.sock during the step');
-    expect(en).toContain('Meanwhile, on the host');
+    expect(en).toContain("Find it in the host's process list");
     expect(en).toContain('wharf.run=mx1abc');
     expect(en).toContain('the next lab run removes them');
     expect(en).not.toContain('ENOENT');
@@ -61,9 +59,9 @@ describe('faults, told in both languages', () => {
     );
     const zh = formatEvent(
       { t: 0, type: 'result', ok: false, facts: {}, durationMs: 1, error: { message: 'x', engineGone: gone } },
-      wordsFor('cgroups', 'zh'),
+      wordsFor('processes', 'zh'),
     );
-    expect(zh).toContain('容器引擎（unix:///run/docker-b.sock）在“与此同时，在宿主机上”这一步停止了响应');
+    expect(zh).toContain('容器引擎（unix:///run/docker-b.sock）在“在宿主机的进程列表里找到它”这一步停止了响应');
     expect(zh).toContain('wharf.run=mx1abc');
     expect(zh).toContain('下一次运行实验时会自动删除它们');
   });

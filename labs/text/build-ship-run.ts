@@ -1,0 +1,123 @@
+import { defineText } from '../kit/core/text.ts';
+
+export const buildShipRun = defineText({
+  en: {
+    title: 'Build, ship, run',
+    shows:
+      'The build cache at work, an image saved to a tar and loaded back unchanged, CMD vs ENTRYPOINT, ' +
+      'and how long a container takes to start.',
+    lines: {
+      build: 'Build an image from a Dockerfile',
+      building: 'building',
+      eachInstruction:
+        'Each instruction is a step. RUN runs in a temporary container; RUN and COPY each leave a layer, ENV, ' +
+        'ENTRYPOINT and CMD only change the config. The last LABEL steps are the Wharf labels the lab asked for, so ' +
+        'cleanup can find the image.',
+      rebuild: 'Build it again, unchanged',
+      usingCache:
+        'Every step after FROM said "Using cache": same parent, same instruction, same files → the engine reuses ' +
+        'the image it made last time. FROM builds nothing, so it has nothing to cache.',
+      edit: 'Edit one late instruction and rebuild',
+      rebuildingEdited: 'rebuilding from the edited step',
+      cacheKey:
+        "A step's cache key is its parent image plus its instruction. The edited RUN misses the cache; every step " +
+        'after it has a new parent, so it misses too. Steps that change often belong at the end.',
+      ship: 'Ship it: save the image as a tar',
+      exporting: 'exporting the image',
+      imageIsPieces:
+        'An image is nothing more than this: a config (JSON), one tar per layer, and a manifest tying them ' +
+        'together. A registry stores the same pieces.',
+      reload: 'Remove it, then load the tar back',
+      sameId:
+        'The id is the digest of the image config, which names every layer by its digest: the same bytes give the ' +
+        'same id on any machine. Labels live in that config, so the loaded image keeps them (and cleanup finds it).',
+      runIt: 'Run the loaded image: ENTRYPOINT is the program, CMD its default arguments',
+      entrypointOverride:
+        'Some notes claim a single ENTRYPOINT cannot be overridden. It can: --entrypoint replaced echo with sh, ' +
+        "which read the file named by the image's ENV. A new --entrypoint also drops the image's CMD, so its " +
+        'arguments follow the image name.',
+      startUp: 'How long does a container take to start? ({runs} runs of `true`)',
+      roundTrip:
+        'This is the whole `docker run --rm` round trip, API calls included: no kernel to boot, but far from free. ' +
+        'The myths chapter compares it with "containers start in milliseconds".',
+    },
+    facts: {
+      totalSteps: 'Steps in the build',
+      cachedSteps: 'Steps the rebuild took from the cache',
+      editedInstruction: 'The edited instruction',
+      cachedAfterEdit: 'Still from the cache',
+      rebuiltAfterEdit: 'Rebuilt',
+      imageBytes: 'Size of the image',
+      archiveBytes: 'Size of the tar',
+      manifestRepoTags: 'RepoTags in manifest.json',
+      manifestLayers: 'Layer tars listed in manifest.json',
+      imageLayers: 'Layers in the image (RootFS.Layers)',
+      originalImageId: 'Image id before saving',
+      loadedImageId: 'Image id after loading',
+      loadedImageHasRunLabel: 'Loaded image still carries its run label',
+      defaultRun: 'Default run of the loaded image (ENTRYPOINT + CMD)',
+      cmdOverride: 'Arguments after the image name replace CMD',
+      entrypointOverride: '--entrypoint replaces ENTRYPOINT too',
+      startupSamplesMs: 'Each docker run --rm: create, start, wait for exit, logs, remove (ms)',
+      startupP50Ms: 'Start-up p50 (ms)',
+      startupP95Ms: 'Start-up p95 (ms)',
+    },
+  },
+  zh: {
+    title: '构建、分发、运行',
+    shows: '构建缓存如何起作用，镜像存成 tar 再原样加载回来，CMD 与 ENTRYPOINT 的区别，以及启动一个容器要多久。',
+    lines: {
+      build: '用 Dockerfile 构建镜像',
+      building: '正在构建',
+      eachInstruction:
+        '每条指令是一步。RUN 在一个临时容器里执行；RUN 和 COPY 各留下一层，ENV、ENTRYPOINT 和 CMD 只改配置。' +
+        '最后几步 LABEL 是实验要求加上的 Wharf 标签，清理时靠它们找到镜像。',
+      rebuild: '原样再构建一次',
+      usingCache:
+        'FROM 之后的每一步都显示 "Using cache"：父镜像相同、指令相同、文件相同 → 引擎直接复用上次做好的镜像。' +
+        'FROM 什么也不构建，所以没有可缓存的。',
+      edit: '改一条靠后的指令，再构建',
+      rebuildingEdited: '正在从改动的那一步开始重新构建',
+      cacheKey:
+        '一步的缓存键是它的父镜像加上它的指令。改过的 RUN 命中不了缓存；它之后的每一步都有了新的父镜像，' +
+        '所以也命中不了。经常变的步骤应该放在最后。',
+      ship: '发货：把镜像存成 tar',
+      exporting: '正在导出镜像',
+      imageIsPieces:
+        '镜像不过如此：一份配置（JSON）、每层一个 tar，再加一份把它们串起来的清单。镜像仓库存的也是这些东西。',
+      reload: '删掉它，再把 tar 加载回来',
+      sameId:
+        '镜像 ID 是镜像配置的摘要，而配置又用摘要点名了每一层：同样的字节在任何机器上得到同样的 ID。' +
+        '标签也写在这份配置里，所以加载回来的镜像仍带着它们（清理也能找到它）。',
+      runIt: '运行加载回来的镜像：ENTRYPOINT 是程序，CMD 是默认参数',
+      entrypointOverride:
+        '有的笔记说唯一的 ENTRYPOINT 不能被覆盖。其实可以：--entrypoint 把 echo 换成了 sh，sh 读的是镜像 ENV ' +
+        '指定的文件。新的 --entrypoint 还会丢掉镜像的 CMD，所以参数要写在镜像名后面。',
+      startUp: '启动一个容器要多久？（运行 `true` {runs} 次）',
+      roundTrip:
+        '这是一次完整的 `docker run --rm` 往返，含全部 API 调用：不用启动内核，但也远非零成本。' +
+        '“误区”一章会拿它和“容器毫秒级启动”对比。',
+    },
+    facts: {
+      totalSteps: '构建的步骤数',
+      cachedSteps: '重建时来自缓存的步骤数',
+      editedInstruction: '改动的指令',
+      cachedAfterEdit: '仍来自缓存',
+      rebuiltAfterEdit: '重新构建',
+      imageBytes: '镜像大小',
+      archiveBytes: 'tar 的大小',
+      manifestRepoTags: 'manifest.json 里的 RepoTags',
+      manifestLayers: 'manifest.json 列出的层 tar 数',
+      imageLayers: '镜像的层数（RootFS.Layers）',
+      originalImageId: '保存前的镜像 ID',
+      loadedImageId: '加载后的镜像 ID',
+      loadedImageHasRunLabel: '加载后的镜像仍带着运行标签',
+      defaultRun: '加载后的镜像默认运行结果（ENTRYPOINT + CMD）',
+      cmdOverride: '镜像名后的参数替换 CMD',
+      entrypointOverride: '--entrypoint 连 ENTRYPOINT 也替换',
+      startupSamplesMs: '每次 docker run --rm：创建、启动、等待退出、取日志、删除（毫秒）',
+      startupP50Ms: '启动耗时 p50（毫秒）',
+      startupP95Ms: '启动耗时 p95（毫秒）',
+    },
+  },
+});

@@ -1,0 +1,60 @@
+import { defineText } from '../kit/core/text.ts';
+
+export const layersLimit = defineText({
+  en: {
+    title: 'How many layers?',
+    shows: 'Stacks of tiny layers until the engine refuses, then a generated Dockerfile built past the limit.',
+    lines: {
+      search: 'Stack tiny layers until the engine refuses',
+      howSearched:
+        'Each stack is the base image plus N layers of one small file each, written as a docker save archive and ' +
+        'loaded. Loading the same layers again is cheap, so the search doubles N, then halves the gap.',
+      build: 'A Dockerfile past the limit',
+      buildSteps: '{n} steps, one layer each',
+      sameLimit:
+        "The build stops at the same {n} layers as docker load: the limit is the engine's layer store's, not the " +
+        "Dockerfile's nor the builder's. The notes say 127.",
+      otherLimit:
+        'The build stopped at {reached} layers, docker load at {limit}: each build step also runs in a container. ' +
+        'The notes say 127.',
+    },
+    facts: {
+      baseLayers: 'Layers of the base image',
+      loadsTried: 'Stacks loaded to find the limit',
+      loadLimitLayers: 'Most layers an image could have (docker load)',
+      loadRefusedLayers: 'Fewest layers refused',
+      loadMessage: 'What the engine said',
+      buildFromLayers: 'Layers of the image the Dockerfile starts FROM',
+      buildLayersReached: 'Layers of the last image the build made',
+      buildRefusedAtStep: 'Build step the engine refused (null: none)',
+      buildMessage: 'What the build said',
+    },
+  },
+  zh: {
+    title: '最多能有多少层？',
+    shows: '不断叠加小层，直到引擎拒绝；再真正构建一个超出上限的生成 Dockerfile。',
+    lines: {
+      search: '一层层叠加小层，直到引擎拒绝',
+      howSearched:
+        '每一叠都是基础镜像加上 N 层、每层一个小文件，写成 docker save 归档再加载。' +
+        '再次加载相同的层很便宜，所以搜索先把 N 翻倍，再把区间对半缩小。',
+      build: '一个超过上限的 Dockerfile',
+      buildSteps: '{n} 个步骤，每步一层',
+      sameLimit:
+        '构建停在和 docker load 相同的 {n} 层：这个上限属于引擎的层存储，而不是 Dockerfile 或构建器。笔记里说的是 127。',
+      otherLimit:
+        '构建停在 {reached} 层，docker load 停在 {limit} 层：每个构建步骤还要在容器里运行。笔记里说的是 127。',
+    },
+    facts: {
+      baseLayers: '基础镜像的层数',
+      loadsTried: '为找到上限加载的镜像叠数',
+      loadLimitLayers: '一个镜像最多能有的层数（docker load）',
+      loadRefusedLayers: '被拒绝的最少层数',
+      loadMessage: '引擎的回答',
+      buildFromLayers: 'Dockerfile 的 FROM 镜像的层数',
+      buildLayersReached: '构建产出的最后一个镜像的层数',
+      buildRefusedAtStep: '引擎拒绝的构建步骤（null：没有）',
+      buildMessage: '构建的报错',
+    },
+  },
+});
