@@ -28,9 +28,6 @@ export const startup = defineText({
         "boot ends when the guest's /init prints its first line on the serial console.",
       booting: 'booting a VM (software emulation takes a while)',
       kvmFailed: 'KVM is present but the VM did not boot with it ({why}): software emulation.',
-      vmTimedOut: 'The VM did not {stage} within {seconds} s ({accel}).',
-      stageBoot: 'boot',
-      stageReport: 'finish its report',
       kvm: 'KVM: the guest runs on the CPU directly, as in a cloud.',
       tcg:
         'Software emulation (TCG): QEMU translates every guest instruction, so this boot is far slower than on ' +
@@ -78,9 +75,6 @@ export const startup = defineText({
         '客户机的 /init 在串口控制台打印出第一行时，启动即告完成。',
       booting: '正在启动虚拟机（软件模拟需要一些时间）',
       kvmFailed: '有 KVM，但虚拟机用它没能启动（{why}）：改用软件模拟。',
-      vmTimedOut: '虚拟机没能在 {seconds} 秒内{stage}（{accel}）',
-      stageBoot: '启动',
-      stageReport: '完成报告',
       kvm: 'KVM：客户机直接在 CPU 上运行，和云上一样。',
       tcg:
         '软件模拟（TCG）：QEMU 要翻译客户机的每一条指令，所以这次启动远比硬件虚拟化（KVM、HVF）慢；' +

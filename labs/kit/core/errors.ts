@@ -1,3 +1,5 @@
+import type { Said } from './text.ts';
+
 /**
  * An error meant for a person at a terminal or on stage: a plain message plus, where we know it,
  * what to do about it. The CLI prints these without a stack trace.
@@ -5,12 +7,16 @@
 export class WharfError extends Error {
   override readonly name = 'WharfError';
 
+  /** The same message as a kit sentence by key, where a lab shows it in the language on screen. */
+  readonly said?: Said;
+
   constructor(
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; said?: Said },
   ) {
     super(message, options);
+    this.said = options?.said;
   }
 }
 

@@ -48,6 +48,9 @@ const kitLines = {
     'kit.vmBootAt': "lab startup's VM boot at {at} (QEMU microvm, {details})",
     'kit.vmBootedNow': 'booted now (QEMU microvm, {details})',
     'kit.vmNotesFigure': "the notes' figure: 700 MB per VM (not measured)",
+    'kit.vmTimedOut': 'The VM did not {stage} within {seconds} s ({accel})',
+    'kit.vmStageBoot': 'boot',
+    'kit.vmStageReport': 'finish its report',
   },
   zh: {
     'kit.builtBase': '已用仓库自带的 busybox 构建 {image}（不需要镜像仓库）。',
@@ -60,6 +63,9 @@ const kitLines = {
     'kit.vmBootAt': 'startup 实验在 {at} 启动的虚拟机（QEMU microvm，{details}）',
     'kit.vmBootedNow': '刚刚启动的虚拟机（QEMU microvm，{details}）',
     'kit.vmNotesFigure': '笔记里的数字：每台虚拟机 700 MB（未实测）',
+    'kit.vmTimedOut': '虚拟机没能在 {seconds} 秒内{stage}（{accel}）',
+    'kit.vmStageBoot': '启动',
+    'kit.vmStageReport': '完成报告',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

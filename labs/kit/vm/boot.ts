@@ -117,7 +117,16 @@ export function bootVm(options: VmBootOptions): Promise<VmBoot> {
     if (options.signal?.aborted) onAbort();
     const deadline = setTimeout(() => {
       const stage = bootMs === undefined ? 'boot' : 'finish its report';
-      finish(new WharfError(`The VM did not ${stage} within ${deadlineMs / 1000} s (${options.accel}).`));
+      const seconds = deadlineMs / 1000;
+      const said = {
+        key: 'kit.vmTimedOut',
+        values: {
+          stage: { key: bootMs === undefined ? 'kit.vmStageBoot' : 'kit.vmStageReport' },
+          seconds,
+          accel: options.accel,
+        },
+      };
+      finish(new WharfError(`The VM did not ${stage} within ${seconds} s (${options.accel}).`, undefined, { said }));
     }, deadlineMs);
     qemu.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('latin1');

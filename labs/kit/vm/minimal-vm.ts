@@ -47,7 +47,8 @@ export interface MinimalVmBoot extends VmBoot {
   /** The QEMU command line that booted it. */
   argv: string[];
   /** Why software emulation ran although KVM is present (a KVM boot that failed), else null. */
-  kvmFailure: string | null;
+  /** Why KVM did not boot it, when it fell back to software emulation: a kit sentence where the kit knows it. */
+  kvmFailure: Said | string | null;
 }
 
 /**
@@ -67,14 +68,14 @@ export async function bootMinimalVm(
     if (forced && forced !== 'kvm' && forced !== 'tcg')
       throw new WharfError(`WHARF_VM_ACCEL must be kvm or tcg, not "${forced}".`);
     const tryKvm = forced ? forced === 'kvm' : kvmOnly || (await hostHasKvm());
-    let kvmFailure: string | null = null;
+    let kvmFailure: Said | string | null = null;
     if (tryKvm) {
       const options = { ...tools, initramfs, accel: 'kvm' as const, signal, deadlineMs: KVM_DEADLINE_MS };
       try {
         return { ...(await bootVm(options)), accel: 'kvm', argv: qemuArgv(options), kvmFailure };
       } catch (error) {
         if (signal?.aborted || forced === 'kvm' || kvmOnly) throw error;
-        kvmFailure = (error as Error).message;
+        kvmFailure = error instanceof WharfError && error.said ? error.said : (error as Error).message;
       }
     }
     const options = { ...tools, initramfs, accel: 'tcg' as const, signal, deadlineMs: TCG_DEADLINE_MS };
