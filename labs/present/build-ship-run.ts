@@ -1,7 +1,9 @@
+import { buildShipRun as text } from '../text/build-ship-run.ts';
 import { definePresentation } from './types.ts';
 import { ms, read, size } from './units.ts';
 
 export const buildShipRun = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const total = read.number(facts.totalSteps);

@@ -1,4 +1,5 @@
 import type { FactValue } from '../kit/core/events.ts';
+import { cgroups as text } from '../text/cgroups.ts';
 import { definePresentation, type Lang } from './types.ts';
 import { mib, ms, read } from './units.ts';
 
@@ -15,6 +16,7 @@ function throttling(value: FactValue, lang: Lang): string | undefined {
 }
 
 export const cgroups = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const limit = read.number(facts.memoryLimitInside);

@@ -1,3 +1,4 @@
+import { density as text } from '../text/density.ts';
 import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
 
@@ -5,6 +6,7 @@ const bytes = (v: unknown) => (typeof v === 'number' ? mib(v) : undefined);
 const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
 
 export const density = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const count = read.number(facts.containers);

@@ -1,7 +1,9 @@
+import { engineApi as text } from '../text/engine-api.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const engineApi = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const calls = read.strings(facts.calls);

@@ -1,3 +1,4 @@
+import type { LabText } from '../kit/core/text.ts';
 import { buildShipRun } from './build-ship-run.ts';
 import { cgroups } from './cgroups.ts';
 import { density } from './density.ts';
@@ -31,5 +32,10 @@ export const presentations: Readonly<Record<string, LabPresentation>> = {
   'layers-limit': layersLimit,
   kernel,
 };
+
+/** What each lab says, in every language, by lab id. */
+export const texts: Readonly<Record<string, LabText>> = Object.fromEntries(
+  Object.entries(presentations).map(([id, presentation]) => [id, presentation.text]),
+);
 
 export type { Headline, LabPresentation, Lang } from './types.ts';

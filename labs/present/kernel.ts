@@ -1,7 +1,9 @@
+import { kernel as text } from '../text/kernel.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const kernel = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const container = read.string(facts.containerRelease);

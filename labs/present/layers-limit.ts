@@ -1,7 +1,9 @@
+import { layersLimit as text } from '../text/layers-limit.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const layersLimit = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const limit = read.number(facts.loadLimitLayers);

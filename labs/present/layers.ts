@@ -1,4 +1,5 @@
 import type { FactValue } from '../kit/core/events.ts';
+import { layers as text } from '../text/layers.ts';
 import type { Lang } from './types.ts';
 import { definePresentation } from './types.ts';
 import { read, size } from './units.ts';
@@ -17,6 +18,7 @@ function fileView(value: FactValue, lang: Lang): string | undefined {
 }
 
 export const layers = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const shared = read.record(facts.sharedLayers);

@@ -1,4 +1,5 @@
 import type { FactValue } from '../kit/core/events.ts';
+import { namespaces as text } from '../text/namespaces.ts';
 import { definePresentation, type Lang } from './types.ts';
 import { read } from './units.ts';
 
@@ -19,6 +20,7 @@ function inodes(value: FactValue, lang: Lang): string | undefined {
 }
 
 export const namespaces = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const own = read.strings(facts.privateFromHost);

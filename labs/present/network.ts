@@ -1,7 +1,9 @@
+import { network as text } from '../text/network.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const network = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const ip = read.string(facts.containerIp);

@@ -1,3 +1,4 @@
+import { overhead as text } from '../text/overhead.ts';
 import { definePresentation } from './types.ts';
 import { ms, read } from './units.ts';
 
@@ -5,6 +6,7 @@ const millis = (v: unknown) => (typeof v === 'number' ? ms(v) : undefined);
 const times = (v: unknown) => (typeof v === 'number' ? `${v}×` : undefined);
 
 export const overhead = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const cpu = read.number(facts.cpuInsideOverOutside);

@@ -1,7 +1,9 @@
+import { processes as text } from '../text/processes.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const processes = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const inside = read.number(facts.pidInside);

@@ -1,7 +1,9 @@
+import { security as text } from '../text/security.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const security = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const asRoot = read.number(facts.hostOwnerAsRoot);

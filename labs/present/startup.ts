@@ -4,6 +4,7 @@ import { definePresentation } from './types.ts';
 import { mib, ms, read } from './units.ts';
 
 export const startup = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const process = read.number(facts.processMs);

@@ -1,7 +1,7 @@
-// How a lab's results are presented to a room: headline facts and units. Imported by the deck as
-// well as the terminal, so nothing here may need Node. The lab's words are in labs/text/.
+// How a lab's results are presented to a room: its words (labs/text/), headline facts and units.
+// Imported by the deck as well as the terminal, so nothing here may need Node.
 import type { Facts, FactValue } from '../kit/core/events.ts';
-import type { Lang } from '../kit/core/text.ts';
+import type { LabText, Lang } from '../kit/core/text.ts';
 
 export type { Lang };
 
@@ -14,6 +14,8 @@ export interface Headline {
 }
 
 export interface LabPresentation {
+  /** What the lab says, in every language: the same table the lab file imports. */
+  text: LabText;
   /** Three to five cards, from what the lab observed; a card whose facts are missing is left out. */
   headlines(facts: Facts, lang: Lang): Headline[];
   /** Facts that read better in units than as raw numbers (bytes, microseconds), by fact key. */

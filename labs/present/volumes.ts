@@ -1,7 +1,9 @@
+import { volumes as text } from '../text/volumes.ts';
 import { definePresentation } from './types.ts';
 import { read } from './units.ts';
 
 export const volumes = definePresentation({
+  text,
   headlines(facts, lang) {
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const layerSurvived = read.boolean(facts.writableLayerFileSurvived);

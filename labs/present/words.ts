@@ -1,8 +1,7 @@
 import type { EngineGone } from '../kit/core/events.ts';
 import { type Said, sentence } from '../kit/core/text.ts';
 import { englishWords, type Words } from '../kit/core/words.ts';
-import { texts } from '../text/index.ts';
-import { presentations } from './index.ts';
+import { presentations, texts } from './index.ts';
 import { factLabel, factValue } from './translate.ts';
 import type { Lang } from './types.ts';
 

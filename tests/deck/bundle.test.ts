@@ -23,7 +23,9 @@ it('keeps highlight.js, the lab panes and the speaker view out of the first pain
       expect(chunks.some((file) => file.startsWith(`${name}-`))).toBe(true);
     // No QR encoder in the page: the symbol is encoded at build time.
     const scripts = await Promise.all(chunks.map((file) => readFile(join(dist, 'assets', file), 'utf8')));
-    expect(scripts.filter((code) => code.includes('The amount of data is too big to be stored in a QR Code'))).toEqual([]);
+    expect(scripts.filter((code) => code.includes('The amount of data is too big to be stored in a QR Code'))).toEqual(
+      [],
+    );
   } finally {
     await rm(dist, { recursive: true, force: true });
   }

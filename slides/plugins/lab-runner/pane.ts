@@ -1,7 +1,6 @@
-import { presentations } from '../../../labs/present/index.ts';
+import { presentations, texts } from '../../../labs/present/index.ts';
 import { factValue } from '../../../labs/present/translate.ts';
 import { wordsFor } from '../../../labs/present/words.ts';
-import { texts } from '../../../labs/text/index.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { renderAllFacts } from './all-facts.ts';
 import { RunnerClient, SessionExpiredError } from './client.ts';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KIT_PREFIX, kitText, type Said } from '../../../labs/kit/core/text.ts';
-import { texts } from '../../../labs/text/index.ts';
+import { texts } from '../../../labs/present/index.ts';
 import type { Recording } from '../../../runner/protocol.ts';
 
 // The default set and every other engine's set (recordings/<set>/<lab>.json).

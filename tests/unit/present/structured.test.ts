@@ -1,8 +1,7 @@
 // Facts that are records read as sentences, not as `key value · key value` dumps, in both languages.
 import { describe, expect, it } from 'vitest';
-import { presentations } from '../../../labs/present/index.ts';
+import { presentations, texts } from '../../../labs/present/index.ts';
 import { factLabel, factValue } from '../../../labs/present/translate.ts';
-import { texts } from '../../../labs/text/index.ts';
 
 describe('namespace facts', () => {
   const own = { container: 4026532330, host: 4026531836, secondContainer: 4026532256, sharedWithHost: false };

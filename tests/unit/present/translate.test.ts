@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineText, sentence } from '../../../labs/kit/core/text.ts';
-import { presentations } from '../../../labs/present/index.ts';
+import { presentations, texts } from '../../../labs/present/index.ts';
 import { factLabel, factValue } from '../../../labs/present/translate.ts';
 import { factText, mib, size } from '../../../labs/present/units.ts';
-import { texts } from '../../../labs/text/index.ts';
 
 describe('sentence', () => {
   const text = defineText({

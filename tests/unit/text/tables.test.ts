@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { labs } from '../../../labs/index.ts';
 import { kitText, placeholders } from '../../../labs/kit/core/text.ts';
-import { texts } from '../../../labs/text/index.ts';
+import { texts } from '../../../labs/present/index.ts';
 
 const tables = [
   ['kit', kitText.en, kitText.zh] as const,
