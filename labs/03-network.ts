@@ -117,9 +117,8 @@ export const lab = defineLab({
 
     ctx.step('fetchPage');
     const binding = (HostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[]>)[PORT]?.[0];
-    const published = NetworkSettings.Ports[PORT]?.[0];
+    const published = await ctx.port(web, PORT);
     const hostPort = Number(published?.HostPort);
-    ctx.shown(`docker port ${web.name} 8080`);
     ctx.output(`${PORT} -> ${published?.HostIp}:${published?.HostPort}`);
     ctx.facts({
       portBinding: { hostIp: binding?.HostIp ?? null, hostPort: binding?.HostPort ?? null },

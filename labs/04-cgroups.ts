@@ -48,12 +48,7 @@ async function memory(ctx: Ctx, files: Files) {
 
 /** CPU time used so far (engine stats) and the throttling counters (the container's own cpu.stat), together. */
 async function cpuSnapshot(ctx: Ctx, spinner: Box, cpuStat: string) {
-  ctx.shown(`docker stats --no-stream ${spinner.name}`);
-  const [stats, stat] = await Promise.all([
-    // one-shot: the engine answers at once instead of sampling for a second (precpu_stats comes back zeroed).
-    spinner.container.stats({ stream: false, 'one-shot': true, abortSignal: ctx.signal } as { stream: false }),
-    ctx.exec(spinner, ['cat', cpuStat]),
-  ]);
+  const [stats, stat] = await Promise.all([ctx.stats(spinner), ctx.exec(spinner, ['cat', cpuStat])]);
   const throttling = kit.parseThrottling(stat.stdout);
   return { usageNs: stats.cpu_stats.cpu_usage.total_usage, readMs: Date.parse(stats.read), throttling };
 }

@@ -28,7 +28,6 @@ const facts = {
   rootFsBytes: fact<number | null>(),
 };
 type Ctx = ContextFor<typeof facts, typeof text>;
-type Sized = Docker.ContainerInspectInfo & { SizeRw?: number; SizeRootFs?: number };
 
 // One change of each kind in the first container: add a file, change one, delete one from the image.
 const CHANGES = [
@@ -60,11 +59,7 @@ async function buildTwo(ctx: Ctx, tags: string[]) {
 
 async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
   ctx.step('compare');
-  ctx.shown(`docker image inspect -f '{{json .RootFS.Layers}}' ${ctx.baseImage} ${tagA} ${tagB}`);
-  ctx.shown(`docker history ${tagA}   # and ${tagB}: the size each instruction added`);
-  const [base, a, b] = await Promise.all(
-    [ctx.baseImage, tagA, tagB].map((t) => kit.imageLayers(ctx.docker, t, ctx.signal)),
-  );
+  const [base, a, b] = await ctx.imageLayers([ctx.baseImage, tagA, tagB]);
   const baseLayers = base!.layers.map((l) => l.digest);
   ctx.output(kit.layerTable(baseLayers, a!.layers, b!.layers));
   const shared = a!.layers.filter((layer) => b!.layers.some((other) => other.digest === layer.digest));
@@ -120,17 +115,13 @@ async function upperDir(ctx: Ctx, path: string) {
 
 async function onDisk(ctx: Ctx, [first, second]: readonly Box[], image: Docker.ImageInspectInfo) {
   ctx.step('onDisk');
-  ctx.shown(`docker inspect -f '{{json .GraphDriver}}' ${first!.name} ${second!.name}`);
-  const [infoFirst, infoSecond] = await Promise.all([
-    first!.container.inspect({ size: true, abortSignal: ctx.signal } as Docker.ContainerInspectOptions),
-    second!.container.inspect({ abortSignal: ctx.signal }),
-  ]);
+  const [infoFirst, infoSecond] = await ctx.inspectAll([first!, second!], '{{json .GraphDriver}}');
   ctx.fact('storageDriver', infoFirst.GraphDriver.Name);
   const [one, two] = [infoFirst.GraphDriver.Data as kit.OverlayData, infoSecond.GraphDriver.Data as kit.OverlayData];
   if (!one?.UpperDir || !two?.UpperDir) {
     ctx.output(JSON.stringify(infoFirst.GraphDriver, null, 2));
     ctx.note('noLayerDirs', { driver: infoFirst.GraphDriver.Name });
-    return infoFirst as Sized;
+    return;
   }
   const imageData = image.GraphDriver.Data as kit.OverlayData;
   const imageDirs = [...kit.layerDirs(imageData?.UpperDir), ...kit.layerDirs(imageData?.LowerDir)];
@@ -140,7 +131,6 @@ async function onDisk(ctx: Ctx, [first, second]: readonly Box[], image: Docker.I
   ctx.facts({ lowerDirsFirst: lowerFirst, lowerDirsSecond: lowerSecond, imageLayerDirs: imageDirs });
   ctx.note(lowerFirst[0]?.endsWith('-init') ? 'ownUpperAndInit' : 'ownUpper');
   await upperDir(ctx, one.UpperDir);
-  return infoFirst as Sized;
 }
 
 export const lab = defineLab({
@@ -152,10 +142,10 @@ export const lab = defineLab({
     await buildTwo(ctx, [tagA, tagB]);
     const image = await compareLayers(ctx, tagA, tagB);
     const containers = await copyOnWrite(ctx, tagA);
-    const { SizeRw: rw = null, SizeRootFs: rootFs = null } = await onDisk(ctx, containers, image);
+    await onDisk(ctx, containers, image);
 
     ctx.step('smallLayer');
-    ctx.shown(`docker ps -s --filter name=${containers[0].name}`);
+    const { SizeRw: rw = null, SizeRootFs: rootFs = null } = await ctx.diskUsage(containers[0]);
     ctx.output(`SIZE ${kit.humanBytes(rw ?? 0)} (virtual ${kit.humanBytes(rootFs ?? 0)})`);
     ctx.facts({ writableLayerBytes: rw, rootFsBytes: rootFs });
     ctx.note('emptyDirectory');

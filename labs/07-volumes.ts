@@ -51,16 +51,13 @@ async function inTheLayer(ctx: Ctx) {
 
 async function inAVolume(ctx: Ctx) {
   ctx.step('inAVolume');
-  const volumeName = ctx.name('data');
-  ctx.shown(`docker volume create ${volumeName}`);
-  const volume = await ctx.docker.createVolume({ Name: volumeName, Labels: ctx.labels, abortSignal: ctx.signal });
+  const volumeName = await ctx.createVolume('data');
   ctx.fact('volumeName', volumeName);
   const volumes = [`${volumeName}:/data`];
   await ctx.run({ volumes, cmd: sh(`echo "kept in the volume" | tee ${NOTE}`), print: true });
   const read = await ctx.run({ volumes, cmd: ['cat', NOTE], print: true });
   ctx.facts({ volumeFileSurvived: read.exitCode === 0, volumeFileContent: read.exitCode === 0 ? read.printed : null });
-  ctx.shown(`docker volume inspect -f '{{.Mountpoint}}' ${volumeName}`);
-  const { Mountpoint: mountpoint } = await ctx.docker.getVolume(volume.name).inspect({ abortSignal: ctx.signal });
+  const mountpoint = await ctx.volumeMountpoint(volumeName);
   ctx.output(mountpoint);
   ctx.fact('volumeMountpoint', mountpoint);
   ctx.note('volumeOutsideLayers');

@@ -57,16 +57,9 @@ function memoryScript(pids: number[], cgroupVersion: '1' | '2'): string {
 
 async function memory(ctx: Ctx, fleet: Fleet) {
   ctx.step('memory');
-  ctx.shown(`docker inspect --format '{{.State.Pid}}' ${fleet.namePattern}`);
-  const pids: number[] = [];
-  for (let i = 0; i < fleet.boxes.length; i += PARALLEL) {
-    const some = fleet.boxes.slice(i, i + PARALLEL);
-    pids.push(
-      ...(await Promise.all(
-        some.map(async (box) => (await box.container.inspect({ abortSignal: ctx.signal })).State.Pid),
-      )),
-    );
-  }
+  // Shown: one name pattern for the fleet's fifty names.
+  const infos = await ctx.inspectAll(fleet.boxes, '{{.State.Pid}}', { shown: [fleet.namePattern] });
+  const pids = infos.map((info) => info.State.Pid);
   ctx.note('helperReads');
   const out = await ctx.onHost(memoryScript(pids, ctx.engine.cgroupVersion), {
     capAdd: ['SYS_PTRACE'],

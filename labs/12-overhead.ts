@@ -78,9 +78,7 @@ async function cpu(ctx: Ctx) {
 
 async function io(ctx: Ctx) {
   ctx.step('io');
-  const volume = ctx.name('io');
-  ctx.shown(`docker volume create ${volume}`);
-  await ctx.docker.createVolume({ Name: volume, Labels: ctx.labels, abortSignal: ctx.signal });
+  const volume = await ctx.createVolume('io');
   const write = (dir: string, label: string) =>
     kit.timedScript(label, `dd if=/dev/zero of=${dir}/f bs=1M count=32 conv=fsync 2>/dev/null; rm ${dir}/f`);
   const rounds = Array.from({ length: ROUNDS }, () => `${write('/scratch', 'layer')}; ${write('/vol', 'volume')}`);

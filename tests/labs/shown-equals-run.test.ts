@@ -9,7 +9,9 @@ import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 // What the screen shows is what runs: every `docker run`, `docker exec` and `docker build` line a lab
 // showed is replayed, as shown, through the real docker CLI (zx's $), and what the engine then holds
-// is compared with what the lab made through the API at that moment.
+// is compared with what the lab made through the API at that moment. Every line that only asks
+// (inspect, port, stats, ps, history, diff, volume) is replayed too, while what it names exists: the
+// CLI must accept it and find those objects.
 
 /** Fields a `docker run` line can set. A field the kit set but the line does not show differs here. */
 const CONFIG = ['Image', 'Cmd', 'Entrypoint', 'User', 'WorkingDir', 'Env', 'ExposedPorts', 'Labels'] as const;
@@ -137,6 +139,19 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
       const typed = await docker.getImage(`${tag}-cli`).inspect();
       replayed.push({ line: line.text, lab: made.RootFS.Layers, cli: typed.RootFS.Layers });
     },
+    async query(line: ShownLine) {
+      // A visible simplification (a name pattern for fifty names) cannot be typed as it stands.
+      if (line.simplified) return void replayed.push({ line: line.text, lab: 'simplified', cli: 'simplified' });
+      const typed = await cli`sh -c ${line.text}`.nothrow();
+      // `docker ps --filter` succeeds with an empty table: the container it names must be listed.
+      const named = /--filter name=(\S+)/.exec(line.text)?.[1];
+      const found = typed.exitCode === 0 && (!named || typed.stdout.includes(named));
+      replayed.push({
+        line: line.text,
+        lab: 'answered',
+        cli: found ? 'answered' : typed.stderr.trim() || 'not listed',
+      });
+    },
     async refused(line: ShownLine, message: string) {
       // A build the engine refused on purpose: typed into the CLI, it is refused with the same reason.
       const text = line.text.replace(/^docker build -t (\S+)/, 'docker build -t $1-cli');
@@ -159,8 +174,10 @@ describe('what the screen shows is what runs', () => {
       const run = await observe(lab, { probe });
       await expectCleanRun(run);
       const shown = run.events.flatMap((e) => (e.type === 'command' ? [e.text] : []));
-      // Every run, exec and build line the lab showed was replayed (a timed or xargs loop shows its run inside).
-      const replayable = shown.filter((text) => /(^|time |xargs .* )docker (run|exec|build) /.test(text));
+      // Every run, exec, build and query line the lab showed was replayed (a timed or xargs loop shows its
+      // run inside); stop, rm and load change what they name, and are not replayed.
+      const verbs = 'run|exec|build|inspect|port|stats|ps|history|diff|image inspect|volume (?:create|inspect)';
+      const replayable = shown.filter((text) => new RegExp(`(^|time |xargs .* )docker (${verbs}) `).test(text));
       expect(replayed.length).toBe(replayable.length);
       expect(replayed.length).toBeGreaterThan(0);
       for (const { line, lab: made, cli } of replayed) expect(cli, line).toEqual(made);

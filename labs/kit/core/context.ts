@@ -9,6 +9,7 @@ import type { FactValue, LabEventInput } from './events.ts';
 import type { Box, FactShape, Fleet, LabContext, RunSpec, WaitLabel } from './lab.ts';
 import { runLabels } from './labels.ts';
 import type { LabOptionValues } from './options.ts';
+import { queryVerbs } from './query-verbs.ts';
 import { KIT_PREFIX, kitText, type LabText, type Said, type Values } from './text.ts';
 
 /** A line a verb showed, and whether its command part was a `shown:` simplification. */
@@ -27,6 +28,8 @@ export interface ShownProbe {
   build(line: ShownLine, tag: string): Promise<void>;
   /** A build the engine refused (lab `layers-limit` builds past a limit on purpose), with its message. */
   refused?(line: ShownLine, message: string): Promise<void>;
+  /** A line that asked the engine about what the lab made (inspect, port, stats…), right after it asked. */
+  query?(line: ShownLine): Promise<void>;
 }
 
 export const ENGINE_DIR = '/engine';
@@ -106,6 +109,7 @@ export function createContext<F extends FactShape<F>, K extends string = string>
   };
 
   return {
+    ...queryVerbs({ docker, signal, labels, name, show, probe }),
     docker,
     engine: engine.info,
     runLabel,
@@ -222,8 +226,11 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       ),
 
     async inspect(box, format) {
-      show(shellLine(['docker', 'inspect', '--format', format, box.name]));
-      return box.container.inspect({ abortSignal: signal });
+      const text = shellLine(['docker', 'inspect', '--format', format, box.name]);
+      show(text);
+      const info = await box.container.inspect({ abortSignal: signal });
+      await probe?.query?.({ text, simplified: false });
+      return info;
     },
 
     async stop(box, seconds, wait) {
@@ -237,8 +244,14 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     },
 
     async diff(box) {
-      show(shellLine(['docker', 'diff', box.name]));
-      return ((await box.container.changes({ abortSignal: signal })) ?? []) as { Path: string; Kind: 0 | 1 | 2 }[];
+      const text = shellLine(['docker', 'diff', box.name]);
+      show(text);
+      const changes = ((await box.container.changes({ abortSignal: signal })) ?? []) as {
+        Path: string;
+        Kind: 0 | 1 | 2;
+      }[];
+      await probe?.query?.({ text, simplified: false });
+      return changes;
     },
 
     plan(spec) {

@@ -5,6 +5,7 @@ import type { BuiltImage } from '../engine/images.ts';
 import type { ContainerSpec } from '../spec/container.ts';
 import type { FactValue } from './events.ts';
 import type { LabOptionSpecs, LabOptionValues } from './options.ts';
+import type { QueryVerbs } from './query-verbs.ts';
 import type { LabText, Said, Values } from './text.ts';
 
 /** A spinner's label: a key of the lab's lines, or a key with values (`{ key: 'starting', values: { n } }`). */
@@ -97,7 +98,8 @@ export interface BuildOptions {
  * What a lab gets to tell its story and touch the engine. Every verb shows the command it runs. The
  * lab's words are keys of its lines (K) with values for their `{name}` placeholders.
  */
-export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, K extends string = string> {
+export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, K extends string = string>
+  extends QueryVerbs {
   docker: Docker;
   engine: EngineInfo;
   /** The value of `wharf.run` on everything this run creates (not the runner's run id). */

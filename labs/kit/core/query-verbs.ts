@@ -1,0 +1,121 @@
+import type Docker from 'dockerode';
+import { imageHistory, type imageLayers, inspectImage } from '../engine/image-calls.ts';
+import { type Layer, layersOf } from '../parse/layers.ts';
+import { shellLine } from '../spec/shell.ts';
+import type { ShownProbe } from './context.ts';
+import type { Box } from './lab.ts';
+
+type ImageLayers = Awaited<ReturnType<typeof imageLayers>>;
+
+/** A published port as the engine reports it. */
+export interface PortBinding {
+  HostIp: string;
+  HostPort: string;
+}
+
+/**
+ * Verbs that ask the engine about what a lab made, or make a volume: like the container verbs, each
+ * shows the docker line for the very request it sends, so what is on screen is what ran.
+ */
+export interface QueryVerbs {
+  /**
+   * `docker inspect --format F a b …` (`--size` when asked: the writable layer's bytes too). `shown`
+   * replaces the names on screen (fifty names as one `name-{}` pattern): a visible simplification.
+   */
+  inspectAll<const T extends readonly Box[]>(
+    boxes: T,
+    format: string,
+    options?: { size?: boolean; shown?: string[] },
+  ): Promise<{ -readonly [I in keyof T]: Docker.ContainerInspectInfo }>;
+  /** `docker port <box> <port>`: where the engine published a container port (`8080/tcp`). */
+  port(box: Box, port: string): Promise<PortBinding | undefined>;
+  /** `docker stats --no-stream <box>`: one sample of its resource use, taken at once. */
+  stats(box: Box): Promise<Docker.ContainerStats>;
+  /** `docker ps -s --filter name=<box>`: its writable layer and its whole root filesystem, in bytes. */
+  diskUsage(box: Box): Promise<{ SizeRw?: number; SizeRootFs?: number }>;
+  /** `docker image inspect` of the images' layer digests and `docker history` of each: layers with their steps. */
+  imageLayers<const T extends readonly string[]>(refs: T): Promise<{ -readonly [I in keyof T]: ImageLayers }>;
+  /** `docker volume create <name>`, named and labelled for this run: returns the name. */
+  createVolume(what: string): Promise<string>;
+  /** `docker volume inspect --format '{{.Mountpoint}}' <name>`: where the engine keeps its files. */
+  volumeMountpoint(name: string): Promise<string>;
+}
+
+interface Deps {
+  docker: Docker;
+  signal: AbortSignal;
+  labels: Record<string, string>;
+  name(what: string): string;
+  show(text: string): void;
+  probe?: ShownProbe;
+}
+
+export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps): QueryVerbs {
+  /** Shows the line, sends the request, then lets a test replay the line while what it names still exists. */
+  const asked = async <T>(argv: string[], request: () => Promise<T>, simplified = false): Promise<T> => {
+    const text = shellLine(['docker', ...argv]);
+    show(text);
+    const answer = await request();
+    await probe?.query?.({ text, simplified });
+    return answer;
+  };
+  return {
+    async inspectAll(boxes, format, { size = false, shown } = {}) {
+      const names = shown ?? boxes.map((box) => box.name);
+      const argv = ['inspect', ...(size ? ['--size'] : []), '--format', format, ...names];
+      // dockerode's types lack `size`, which the engine takes as a query parameter.
+      const options = { size, abortSignal: signal } as Docker.ContainerInspectOptions;
+      const infos = await asked(
+        argv,
+        () => Promise.all(boxes.map((box) => box.container.inspect(options))),
+        shown !== undefined,
+      );
+      return infos as { -readonly [I in keyof typeof boxes]: Docker.ContainerInspectInfo };
+    },
+
+    async port(box, port) {
+      const { NetworkSettings } = await asked(['port', box.name, port.replace(/\/tcp$/, '')], () =>
+        box.container.inspect({ abortSignal: signal }),
+      );
+      return (NetworkSettings.Ports as Record<string, PortBinding[] | null>)[port]?.[0];
+    },
+
+    stats: (box) =>
+      // one-shot: the engine answers at once instead of sampling for a second (precpu_stats comes back zeroed).
+      asked(['stats', '--no-stream', box.name], () =>
+        box.container.stats({ stream: false, 'one-shot': true, abortSignal: signal } as { stream: false }),
+      ),
+
+    async diskUsage(box) {
+      const options = { size: true, abortSignal: signal } as Docker.ContainerInspectOptions;
+      const info = await asked(['ps', '--size', '--filter', `name=${box.name}`], () => box.container.inspect(options));
+      const { SizeRw, SizeRootFs } = info as Docker.ContainerInspectInfo & { SizeRw?: number; SizeRootFs?: number };
+      return { SizeRw, SizeRootFs };
+    },
+
+    async imageLayers(refs) {
+      const argv = ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...refs];
+      const images = await asked(argv, () => Promise.all(refs.map((ref) => inspectImage(docker, ref, signal))));
+      const layers: ImageLayers[] = [];
+      for (const [i, ref] of refs.entries()) {
+        const history = await asked(['history', ref], () => imageHistory(docker, ref, signal));
+        const image = images[i] as Docker.ImageInspectInfo;
+        layers.push({ image, layers: layersOf(image.RootFS.Layers ?? [], history) as Layer[] });
+      }
+      return layers as { -readonly [I in keyof typeof refs]: ImageLayers };
+    },
+
+    async createVolume(what) {
+      const volume = name(what);
+      await asked(['volume', 'create', volume], () =>
+        docker.createVolume({ Name: volume, Labels: labels, abortSignal: signal }),
+      );
+      return volume;
+    },
+
+    async volumeMountpoint(volume) {
+      const argv = ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume];
+      return (await asked(argv, () => docker.getVolume(volume).inspect({ abortSignal: signal }))).Mountpoint;
+    },
+  };
+}
