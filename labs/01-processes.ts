@@ -79,7 +79,7 @@ export const lab = defineLab({
     ctx.step('stop');
     ctx.note('stopSignals');
     await ctx.stop(sleeper, 1, 'stopping');
-    ctx.fact('exitCode', (await sleeper.container.inspect({ abortSignal: ctx.signal })).State.ExitCode);
+    ctx.fact('exitCode', (await ctx.inspect(sleeper, '{{.State.ExitCode}}')).State.ExitCode);
   },
 });
 

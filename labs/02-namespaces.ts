@@ -140,7 +140,7 @@ export const lab = defineLab({
     ctx.note('nsLinks');
     const [inside, neighbour] = await Promise.all([look(ctx, first, links('self')), look(ctx, second, links('self'))]);
     ctx.output(inside.namespaces);
-    const hostPid = (await first.container.inspect({ abortSignal: ctx.signal })).State.Pid;
+    const hostPid = (await ctx.inspect(first, '{{.State.Pid}}')).State.Pid;
     ctx.fact('hostPid', hostPid);
     const host = await readHost(ctx, hostPid);
     compare(ctx, inside, neighbour, host.namespaces);
