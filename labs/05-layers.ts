@@ -45,13 +45,12 @@ async function look(ctx: Ctx, box: Box): Promise<kit.FileView> {
 async function buildTwo(ctx: Ctx, tags: string[]) {
   ctx.step('buildTwo');
   const names = ['layers-a', 'layers-b'];
-  // The spinner's words, one key per image (a `wait:` is a key without values).
-  const waits = ['buildingA', 'buildingB'] as const;
   for (const name of names)
     ctx.output(`labs/images/${name}/Dockerfile\n${(await kit.dockerfileLines(name)).join('\n')}`);
   const builds: kit.BuildStep[][] = [];
   for (const [i, name] of names.entries()) {
-    builds.push((await ctx.build(name, { tag: tags[i]!, showOutput: false, wait: waits[i] })).steps);
+    const wait = { key: 'building', values: { name } };
+    builds.push((await ctx.build(name, { tag: tags[i]!, showOutput: false, wait })).steps);
     ctx.output(kit.stepTable(builds[i]!, 'built'));
   }
   if (builds[1]?.[1]?.cached) ctx.note('cacheReused');

@@ -6,8 +6,7 @@ export const layers = defineText({
     shows: 'Two images sharing their lower layers, and a container whose changes stay in its own thin writable layer.',
     lines: {
       buildTwo: 'Build two images that start with the same instruction',
-      buildingA: 'building layers-a',
-      buildingB: 'building layers-b',
+      building: 'building {name}',
       cacheReused:
         "layers-b's first RUN said 'Using cache': same parent image, same instruction, so the engine reused the " +
         'layer layers-a had just made.',
@@ -76,8 +75,7 @@ export const layers = defineText({
     shows: '两个镜像共享它们的下层；一个容器的改动只留在它自己那层薄薄的可写层里。',
     lines: {
       buildTwo: '构建两个开头指令相同的镜像',
-      buildingA: '正在构建 layers-a',
-      buildingB: '正在构建 layers-b',
+      building: '正在构建 {name}',
       cacheReused:
         "layers-b 的第一个 RUN 显示 'Using cache'：父镜像相同、指令相同，所以引擎复用了 layers-a 刚做好的那一层。",
       compare: '比较它们的层',
