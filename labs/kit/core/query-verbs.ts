@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { loadImage, removeImage, saveImage } from '../engine/image-archive.ts';
 import { imageHistory, type imageLayers, inspectImage } from '../engine/image-calls.ts';
 import { type Layer, layersOf } from '../parse/layers.ts';
 import { shellLine } from '../spec/shell.ts';
@@ -14,8 +15,9 @@ export interface PortBinding {
 }
 
 /**
- * Verbs that ask the engine about what a lab made, or make a volume: like the container verbs, each
- * shows the docker line for the very request it sends, so what is on screen is what ran.
+ * Verbs that ask the engine about what a lab made, and that move images and volumes: like the
+ * container verbs, each shows the docker line for the very request it sends, so what is on screen
+ * is what ran.
  */
 export interface QueryVerbs {
   /**
@@ -39,6 +41,16 @@ export interface QueryVerbs {
   createVolume(what: string): Promise<string>;
   /** `docker volume inspect --format '{{.Mountpoint}}' <name>`: where the engine keeps its files. */
   volumeMountpoint(name: string): Promise<string>;
+  /** `docker image inspect --format F <ref>`. */
+  inspectImage(ref: string, format: string): Promise<Docker.ImageInspectInfo>;
+  /** `docker save -o <file> <ref>`: the archive, kept in memory (`file` is only the name shown). */
+  saveImage(ref: string, file: string): Promise<Buffer>;
+  /** `docker rmi <ref>`: what the engine untagged and deleted. */
+  removeImage(ref: string): Promise<string>;
+  /** `docker load -i <file>`: the engine's "Loaded image" lines; a refused archive throws its message. */
+  loadImage(archive: Buffer, file: string): Promise<string[]>;
+  /** `docker tag <image> <repo>` (`:latest`). */
+  tagImage(image: string, repo: string): Promise<void>;
 }
 
 interface Deps {
@@ -58,6 +70,11 @@ export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps):
     const answer = await request();
     await probe?.query?.({ text, simplified });
     return answer;
+  };
+  /** Shows the line and sends the request: for what changes the engine, which a replay would undo or redo. */
+  const did = async <T>(argv: string[], request: () => Promise<T>): Promise<T> => {
+    show(shellLine(['docker', ...argv]));
+    return request();
   };
   return {
     async inspectAll(boxes, format, { size = false, shown } = {}) {
@@ -112,6 +129,23 @@ export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps):
       );
       return volume;
     },
+
+    inspectImage: (ref, format) =>
+      asked(['image', 'inspect', '--format', format, ref], () => inspectImage(docker, ref, signal)),
+
+    saveImage: (ref, file) => did(['save', '-o', file, ref], () => saveImage(docker, ref, signal)),
+
+    removeImage: (ref) => did(['rmi', ref], () => removeImage(docker, ref, signal)),
+
+    loadImage: (archive, file) => did(['load', '-i', file], () => loadImage(docker, archive, signal)),
+
+    tagImage: (image, repo) =>
+      did(['tag', image, repo], () =>
+        docker
+          .getImage(image)
+          .tag({ repo, tag: 'latest', abortSignal: signal })
+          .then(() => undefined),
+      ),
 
     async volumeMountpoint(volume) {
       const argv = ['volume', 'inspect', '--format', '{{.Mountpoint}}', volume];
