@@ -1,5 +1,5 @@
 // npm run challenge -- --list | <id> [--hint] [--solution] [--reset] [--lang zh|en]
-import { chalk, minimist } from 'zx';
+import { chalk } from 'zx';
 import { prepareFolder, resetFolder } from '../challenges/folder.ts';
 import { challenges, findChallenge } from '../challenges/index.ts';
 import { WharfError } from '../challenges/kit.ts';
@@ -8,24 +8,31 @@ import { hintText, listText, printFatal, solutionText, taskText } from '../chall
 import { removeNamed } from '../challenges/reset.ts';
 import { chooseLang, forCli, settingFor, tryEngine } from '../challenges/session.ts';
 import { forgetHints, nextHint } from '../challenges/state.ts';
+import { scriptArgs } from './args.ts';
 
 const USAGE = 'usage: npm run challenge -- --list | <id> [--hint | --solution | --reset] [--lang zh|en]';
-const FLAGS = ['--list', '--hint', '--solution', '--reset', '--lang', '--help', '-h'];
 
-async function main(argv: string[]): Promise<number> {
-  const unknown = argv.find((a) => a.startsWith('-') && !FLAGS.includes(a.split('=')[0]!));
-  if (unknown) throw new WharfError(`Unknown option ${unknown}.`, USAGE);
-  const args = minimist(argv, {
-    boolean: ['list', 'hint', 'solution', 'reset', 'help'],
-    string: ['lang'],
-    alias: { h: 'help' },
-  });
+async function main(): Promise<number> {
+  const parsed = scriptArgs(
+    USAGE,
+    {
+      list: { type: 'boolean' },
+      hint: { type: 'boolean' },
+      solution: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
+    },
+    { positionals: true },
+  );
+  if (!parsed) return 2;
+  const args = parsed.values;
   const lang = chooseLang(args.lang);
   if (args.help || args.list) {
     console.log(args.help ? USAGE : listText(lang));
     return 0;
   }
-  const ids = args._.map(String);
+  const ids = parsed.positionals;
   const known = `challenges: ${challenges.map((c) => c.id).join(', ')}`;
   if (ids.length !== 1)
     throw new WharfError(ids.length ? 'One challenge at a time.' : 'Which challenge?', `${USAGE}\n${known}`);
@@ -76,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+process.exitCode = await main().catch((error: unknown) => {
   printFatal(error);
   return error instanceof WharfError ? 2 : 1;
 });

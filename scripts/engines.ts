@@ -1,23 +1,27 @@
 // npm run test:engines [-- --engines docker-desktop-like,docker-remote,podman] [--tests main|all] [--report <file.md>]
+//                      [--record <lab,...>]
 // The engine matrix: builds (or reuses) a Debian VM image holding Docker 28.5 + containerd 2 and
 // Podman 5.8, boots it under QEMU, runs the lab tests against each engine in it, prints a
-// lab × engine table, and always shuts the VM down (also on Ctrl-C, SIGTERM and failure).
+// lab × engine table, and always shuts the VM down (also on Ctrl-C, SIGTERM and failure). With
+// --record it records those labs on each engine chosen instead (the deck's default recordings).
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chalk, minimist } from 'zx';
+import { chalk } from 'zx';
 import { printFatal } from '../labs/kit/core/cli.ts';
 import { WharfError } from '../labs/kit/core/errors.ts';
+import { scriptArgs } from './args.ts';
 import { type EngineVersions, engineVersions, waitForEngine } from './engines/engine-api.ts';
 import { VM_ENGINES } from './engines/engines.ts';
 import { ensureImage, type VmImage } from './engines/image.ts';
 import { imageCacheRoot, recipeHash } from './engines/recipe.ts';
 import { type LabOutcome, resultTable } from './engines/results.ts';
-import { runLabTests, type Selection } from './engines/run-labs.ts';
+import { recordLabs, runLabTests, type Selection } from './engines/run-labs.ts';
 import { requireBuildTools, requireTools } from './engines/tools.ts';
 import { CPUS, MEMORY_MIB, type RunningVm, startVm } from './engines/vm.ts';
 
-const USAGE = 'usage: npm run test:engines [-- --engines <id,...>] [--tests main|all] [--report <file.md>]';
+const USAGE =
+  'usage: npm run test:engines [-- --engines <id,...>] [--tests main|all] [--report <file.md>] [--record <lab,...>]';
 // Every engine in the TCG guest answers ~70-115 s after QEMU starts on a quiet 2-core machine; with
 // the machine's load average at 10-20 it took 230-456 s here.
 const BOOT_DEADLINE_MS = 15 * 60_000;
@@ -68,8 +72,16 @@ function describeVersions(v: EngineVersions): string {
   return `${v.engine} (API ${v.api})${v.containerd ? `, containerd ${v.containerd}` : ''}, runtime ${v.runtime}, kernel ${v.kernel}, cgroup ${v.cgroup}, storage ${v.storage}`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const args = minimist(argv, { string: ['engines', 'tests', 'report'], boolean: ['help'], alias: { h: 'help' } });
+async function main(): Promise<number> {
+  const parsed = scriptArgs(USAGE, {
+    engines: { type: 'string' },
+    tests: { type: 'string' },
+    report: { type: 'string' },
+    record: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return 2;
+  const args = parsed.values;
   if (args.help) {
     console.log(USAGE);
     return 0;
@@ -135,6 +147,18 @@ async function main(argv: string[]): Promise<number> {
   const timings: string[] = [];
   const problems: string[] = [];
   let failed = false;
+  if (args.record) {
+    const labs = args.record.split(',');
+    let code = 0;
+    for (const engine of engines) {
+      say(chalk.bold(`${engine.id}: recording ${labs.join(', ')}`));
+      const clientDir = engine.desktopLike ? running.sharedDir : join(running.runDir, `client-${engine.id}`);
+      const port = running.apiPorts.get(engine.id) ?? 0;
+      const onChild = (c: ChildProcess | undefined) => void (child = c);
+      code ||= await recordLabs({ port, clientDir, deadlineScale: DEADLINE_SCALE, labs, onChild });
+    }
+    return code;
+  }
   for (const engine of engines) {
     if (stopping) break;
     say(
@@ -181,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2))
+process.exitCode = await main()
   .catch((error: unknown) => {
     printFatal(error);
     return 1;

@@ -6,9 +6,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { $, chalk, minimist } from 'zx';
+import { $, chalk } from 'zx';
 import { printFatal } from '../labs/kit/core/cli.ts';
 import { WharfError } from '../labs/kit/core/errors.ts';
+import { scriptArgs } from './args.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PLATFORMS = [
@@ -75,9 +76,14 @@ export async function packOffline(platform: string, outDir: string): Promise<{ f
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const args = minimist(argv, { string: ['platform', 'out'] });
-  const wanted = ([] as string[]).concat(args.platform ?? []).flatMap((p) => p.split(','));
+async function main(): Promise<number> {
+  const parsed = scriptArgs('usage: npm run pack-offline [-- --platform <name,...>] [--out <folder>]', {
+    platform: { type: 'string', multiple: true },
+    out: { type: 'string' },
+  });
+  if (!parsed) return 2;
+  const args = parsed.values;
+  const wanted = (args.platform ?? []).flatMap((p) => p.split(','));
   const unknown = wanted.filter((p) => !(PLATFORMS as readonly string[]).includes(p));
   if (unknown.length)
     throw new WharfError(`Unknown platform ${unknown.join(', ')}.`, `Platforms: ${PLATFORMS.join(', ')}`);
@@ -97,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.exitCode = await main().catch((error: unknown) => {
     printFatal(error);
     return 1;
   });

@@ -7,6 +7,7 @@ import { type LabOutcome, labOutcomes, type VitestJsonReport } from './results.t
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const VITEST = join(REPO, 'node_modules/vitest/vitest.mjs');
+const RECORD = join(REPO, 'scripts/record.ts');
 const LAB_FILES = ['tests/labs', 'tests/leftovers'];
 /**
  * Tests of this client against a dockerd of their own, not of the engine under test: the engine
@@ -51,7 +52,7 @@ function run(
   onChild: LabRunOptions['onChild'],
 ): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITEST, ...args], {
+    const child = spawn(process.execPath, args[0] === RECORD ? ['--import', 'tsx', ...args] : [VITEST, ...args], {
       cwd: REPO,
       env,
       stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
@@ -128,4 +129,16 @@ export async function runLabTests(
     exitCode: code,
     wallMs,
   };
+}
+
+/**
+ * Records labs on an engine in the VM (`npm run record` with that engine as the client's only
+ * one), marked as made under emulation: the default recordings the static deck and the PDF show.
+ */
+export async function recordLabs(
+  options: Pick<LabRunOptions, 'port' | 'clientDir' | 'deadlineScale' | 'onChild'> & { labs: string[] },
+): Promise<number> {
+  const env = clientEnvironment(options.port, options.clientDir, options.deadlineScale);
+  const { code } = await run([RECORD, '--setting', 'emulated-vm', ...options.labs], env, false, options.onChild);
+  return code;
 }
