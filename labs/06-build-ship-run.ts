@@ -7,6 +7,8 @@ import { buildShipRun as text } from './text/build-ship-run.ts';
 const facts = {
   totalSteps: fact<number>(),
   cachedSteps: fact<number>(),
+  labelSteps: fact<string[]>(),
+  labelStepsFirstBuild: fact<string[]>(),
   editedInstruction: fact<string | null>(),
   cachedAfterEdit: fact<string[]>(),
   rebuiltAfterEdit: fact<string[]>(),
@@ -35,14 +37,20 @@ const stepLine = (step: kit.BuildStep) => `${step.number} ${kit.clip(step.instru
 async function build(ctx: Ctx, tag: string) {
   ctx.step('build');
   ctx.output(`labs/images/${IMAGE}/Dockerfile\n${(await kit.dockerfileLines(IMAGE)).join('\n')}`);
-  await ctx.build(IMAGE, { tag, wait: 'building' });
+  const first = (await ctx.build(IMAGE, { tag, wait: 'building' })).steps;
   ctx.note('eachInstruction');
 
   ctx.step('rebuild');
   const rebuild = (await ctx.build(IMAGE, { tag, showOutput: false })).steps;
   ctx.output(kit.stepTable(rebuild, 'rebuilt'));
   ctx.facts({ totalSteps: rebuild.length, cachedSteps: rebuild.filter((step) => step.cached).length });
-  ctx.note('usingCache');
+  // The steps after the Dockerfile's own are the engine's, for the labels the lab gave the build.
+  const own = (await kit.dockerfileLines(IMAGE)).length;
+  const added = (steps: kit.BuildStep[]) => steps.slice(own).map((step) => step.instruction);
+  ctx.facts({ labelSteps: added(rebuild), labelStepsFirstBuild: added(first) });
+  const ownCached = rebuild.slice(1, own).every((step) => step.cached);
+  const labelsCached = rebuild.slice(own).every((step) => step.cached);
+  ctx.note(ownCached && !labelsCached ? 'labelsRebuilt' : 'usingCache');
 }
 
 async function edit(ctx: Ctx, tag: string) {
@@ -60,11 +68,9 @@ async function edit(ctx: Ctx, tag: string) {
 
 async function ship(ctx: Ctx, tag: string) {
   ctx.step('ship');
-  ctx.shown(`docker save -o image.tar ${tag} && tar -tvf image.tar`);
-  ctx.wait('exporting');
-  const { docker, signal } = ctx;
-  const original = await kit.inspectImage(docker, tag, signal);
-  const tar = await kit.saveImage(docker, tag, signal);
+  const original = await ctx.inspectImage(tag, '{{.Id}}');
+  const tar = await ctx.saveImage(tag, 'image.tar');
+  ctx.shown('tar -tvf image.tar');
   const archive = await kit.readImageArchive(tar);
   const manifest = archive.manifest[0];
   ctx.output(kit.archiveListing(archive));
@@ -75,14 +81,11 @@ async function ship(ctx: Ctx, tag: string) {
   ctx.note('imageIsPieces');
 
   ctx.step('reload');
-  ctx.shown(`docker rmi ${tag}`);
-  ctx.output(kit.shortHashes(await kit.removeImage(docker, tag, signal)));
-  ctx.shown('docker load < image.tar');
-  ctx.output((await kit.loadImage(docker, tar, signal)).join('\n'));
+  ctx.output(kit.shortHashes(await ctx.removeImage(tag)));
+  ctx.output((await ctx.loadImage(tar, 'image.tar')).join('\n'));
   const shipped = ctx.name('shipped');
-  ctx.shown(`docker tag ${kit.shortDigest(original.Id)} ${shipped}`);
-  await docker.getImage(original.Id).tag({ repo: shipped, tag: 'latest', abortSignal: signal });
-  const reloaded = await kit.inspectImage(docker, shipped, signal);
+  await ctx.tagImage(kit.shortDigest(original.Id), shipped);
+  const reloaded = await ctx.inspectImage(shipped, '{{.Id}}');
   const keptLabel = reloaded.Config.Labels?.[kit.RUN_LABEL] === ctx.runLabel;
   ctx.facts({ originalImageId: original.Id, loadedImageId: reloaded.Id, loadedImageHasRunLabel: keptLabel });
   ctx.note('sameId');

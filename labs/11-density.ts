@@ -41,9 +41,13 @@ async function up(ctx: Ctx, count: number): Promise<Fleet> {
   return fleet;
 }
 
+/** The file of a container's cgroup that holds the memory charged to it, by cgroup version. */
+const usageFile = (cgroupVersion: '1' | '2') =>
+  cgroupVersion === '1' ? 'memory/memory.usage_in_bytes' : 'memory.current';
+
 /** One line per container from the host: its cgroup's memory and its shim's RSS, PSS and name. */
 function memoryScript(pids: number[], cgroupVersion: '1' | '2'): string {
-  const usage = cgroupVersion === '1' ? 'memory/memory.usage_in_bytes' : 'memory.current';
+  const usage = usageFile(cgroupVersion);
   return [
     `for pid in ${pids.join(' ')}; do`,
     `  shim=$(cut -d' ' -f4 /proc/$pid/stat)`,
@@ -66,7 +70,7 @@ async function memory(ctx: Ctx, fleet: Fleet) {
     shown: [
       'sh',
       '-c',
-      'cat /proc/$pid/root/sys/fs/cgroup/memory/memory.usage_in_bytes; grep VmRSS /proc/$shim/status',
+      `cat /proc/$pid/root/sys/fs/cgroup/${usageFile(ctx.engine.cgroupVersion)}; grep VmRSS /proc/$shim/status`,
     ],
     wait: 'readingMemory',
   });
@@ -85,6 +89,8 @@ async function memory(ctx: Ctx, fleet: Fleet) {
   );
   ctx.facts({ cgroupBytesMean: cgroup, shimRssBytesMean: rss, shimPssBytesMean: pss, shimProcess: shims.join(', ') });
   ctx.fact('perContainerBytes', cgroup + rss);
+  // Podman has no containerd: the parent that keeps each container is conmon, one per container.
+  if (shims.includes('conmon')) ctx.note('keeperIsConmon');
   ctx.note('shimCost');
   return cgroup + rss;
 }

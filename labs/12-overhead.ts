@@ -25,6 +25,7 @@ const facts = {
   httpPublishedOverHost: fact<number>(),
   httpContainerIpOverHost: fact<number>(),
   containerIp: fact<string>(),
+  containerNetwork: fact<string>(),
   vmComparable: fact<boolean>(),
   vmCpuOverOutside: fact<number>(),
 };
@@ -111,22 +112,32 @@ async function servers(ctx: Ctx) {
     network: 'host',
     cmd: ['sh', '-c', `${SERVE} 127.0.0.1:${hostPort}`],
   });
-  const info = await ctx.inspect(nat, '{{.NetworkSettings.Networks.bridge.IPAddress}} {{.NetworkSettings.Ports}}');
+  // `--network bridge` is the engine's default network, whatever the engine calls it inside: Docker
+  // `bridge`, Podman `podman` (its Docker API lists that network as `bridge`, but a container's own
+  // record names it `podman`). So the IP is read from the one network the container is on.
+  const info = await ctx.inspect(
+    nat,
+    '{{range $name, $net := .NetworkSettings.Networks}}{{$name}} {{$net.IPAddress}}{{end}} {{.NetworkSettings.Ports}}',
+  );
   const published = info.NetworkSettings.Ports['8080/tcp']?.[0]?.HostPort;
-  const ip = info.NetworkSettings.Networks.bridge?.IPAddress;
-  if (!published || !ip) throw new kit.WharfError('The server container got no published port or no IP address.');
+  const [network, settings] = Object.entries(info.NetworkSettings.Networks)[0] ?? [];
+  const ip = settings?.IPAddress;
+  if (!published || !network || !ip)
+    throw new kit.WharfError('The server container got no published port or no IP address.');
   return {
     boxes: [nat, onHost] as Box[],
     targets: { published: `127.0.0.1:${published}`, host: `127.0.0.1:${hostPort}`, containerIp: `${ip}:8080` },
     ip,
+    network,
   };
 }
 
 async function http(ctx: Ctx) {
   ctx.step('http');
   ctx.note('threeWays', { n: REQUESTS });
-  const { targets, ip } = await servers(ctx);
-  ctx.fact('containerIp', ip);
+  const { targets, ip, network } = await servers(ctx);
+  ctx.facts({ containerIp: ip, containerNetwork: network });
+  if (network !== 'bridge') ctx.note('defaultNetworkNamed', { network, ip });
   const ready = (t: string) =>
     `n=0; until wget -q -O /dev/null http://${t}/; do n=$((n+1)); [ $n -gt 50 ] && break; sleep 0.1; done`;
   // The paths take turns, a quarter of the requests at a time, so a burst of load elsewhere hits all three alike.
@@ -167,6 +178,7 @@ async function http(ctx: Ctx) {
     httpContainerIpOverHost: kit.ratio(ms.containerIp, ms.host),
   });
   ctx.note('proxyHop');
+  if (ctx.engine.product === 'Podman') ctx.note('podmanForwards');
 }
 
 async function vm(ctx: Ctx, outsideMs: number | undefined) {

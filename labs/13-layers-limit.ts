@@ -15,6 +15,7 @@ const facts = {
   loadLimitLayers: fact<number>(),
   loadRefusedLayers: fact<number>(),
   loadMessage: fact<string>(),
+  refusedWhen: fact<'load' | 'run'>(),
   buildFromLayers: fact<number>(),
   buildLayersReached: fact<number>(),
   buildRefusedAtStep: fact<number | null>(),
@@ -31,7 +32,28 @@ const BELOW = 4;
 interface Attempt {
   ok: boolean;
   message?: string;
+  /** Where the engine refused: loading the image, or starting a container from it. */
+  when?: 'load' | 'run';
 }
+
+/** The engine's own words from a dockerode error ("(HTTP code 500) server error - …" without the wrapper). */
+const engineSaid = (error: unknown) =>
+  (error as { json?: { message?: string } }).json?.message ?? (error as Error).message;
+
+/**
+ * A refused overlay mount quotes its whole option string, one lower directory per layer (hundreds):
+ * on screen, the first few and how many there were.
+ */
+const clipLowerdirs = (message: string) =>
+  message.replace(/lowerdir=([^",]*)/, (_, dirs: string) => {
+    const all = dirs.split(':');
+    return all.length > 4
+      ? `lowerdir=${all.slice(0, 3).join(':')}:… (${all.length} lower directories)`
+      : `lowerdir=${dirs}`;
+  });
+
+/** The last clause of a message: the reason itself, without the container or step it was about. */
+const reason = (message: string) => message.replace(/^.*: /, '').trim();
 
 async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
   ctx.step('search');
@@ -42,19 +64,30 @@ async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
     const tar = await kit.stackArchive(base, total - baseLayers, tag, ctx.labels);
     const file = join(dir, `stack-${total}.tar`);
     await writeFile(file, tar);
-    ctx.shown(`docker load -i ${file}`);
     try {
-      await kit.loadImage(ctx.docker, tar, ctx.signal);
-      tried.set(total, { ok: true });
-      ctx.output(`${total} layers: loaded`);
-      return true;
+      await ctx.loadImage(tar, file);
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       const message = (error as Error).message.replace(/^docker load failed: /, '');
-      tried.set(total, { ok: false, message });
+      tried.set(total, { ok: false, message, when: 'load' });
       ctx.output(`${total} layers: refused — ${message}`);
       return false;
     }
+    // Loaded. Some layer stores (Podman's containers/storage, Docker's containerd image store) take
+    // a stack of any height and refuse only when a container's filesystem is mounted from it: so a
+    // stack counts only once a container has started from it.
+    try {
+      await ctx.run({ image: tag, cmd: ['true'] });
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      const message = engineSaid(error);
+      tried.set(total, { ok: false, message, when: 'run' });
+      ctx.output(`${total} layers: loaded, but no container starts — ${clipLowerdirs(message)}`);
+      return false;
+    }
+    tried.set(total, { ok: true });
+    ctx.output(`${total} layers: loaded, and a container ran`);
+    return true;
   };
   let good = baseLayers;
   let bad: number | undefined;
@@ -70,8 +103,10 @@ async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
   if (bad === undefined || bad - good > 1) {
     throw new kit.WharfError(`No layer limit found up to ${MAX_LAYERS} layers within ${MAX_LOADS} loads.`);
   }
+  const refused = tried.get(bad);
   ctx.facts({ loadsTried: tried.size, loadLimitLayers: good, loadRefusedLayers: bad });
-  ctx.fact('loadMessage', tried.get(bad)?.message ?? '');
+  ctx.facts({ loadMessage: reason(refused?.message ?? ''), refusedWhen: refused?.when ?? 'load' });
+  if (refused?.when === 'run') ctx.note('refusedAtRun', { refused: bad, limit: good });
   const loaded = [...tried].flatMap(([total, { ok }]) => (ok ? [total] : []));
   return { limit: good, loaded };
 }
@@ -103,12 +138,12 @@ async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; 
     const message = (error as Error).message;
     const step = Number(/at step (\d+)\//.exec(message)?.[1] ?? Number.NaN);
     refusedAt = step;
-    ctx.output(message);
+    ctx.output(clipLowerdirs(message));
     // Step 1 is FROM; each step after it that finished added one layer.
     ctx.facts({
       buildLayersReached: from + (step - 2),
       buildRefusedAtStep: step,
-      buildMessage: message.replace(/^.*: /, ''),
+      buildMessage: reason(message),
     });
   }
   const reached = from + (refusedAt === null ? steps : refusedAt - 2);

@@ -154,7 +154,9 @@ async function main(): Promise<number> {
       say(chalk.bold(`${engine.id}: recording ${labs.join(', ')}`));
       const clientDir = engine.desktopLike ? running.sharedDir : join(running.runDir, `client-${engine.id}`);
       const port = running.apiPorts.get(engine.id) ?? 0;
-      const onChild = (c: ChildProcess | undefined) => void (child = c);
+      const onChild = (c: ChildProcess | undefined) => {
+        child = c;
+      };
       code ||= await recordLabs({ port, clientDir, deadlineScale: DEADLINE_SCALE, labs, onChild });
     }
     return code;

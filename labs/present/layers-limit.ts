@@ -8,6 +8,7 @@ export const layersLimit = definePresentation({
     const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
     const limit = read.number(facts.loadLimitLayers);
     const message = read.string(facts.loadMessage);
+    const atRun = read.string(facts.refusedWhen) === 'run';
     const reached = read.number(facts.buildLayersReached);
     const step = read.number(facts.buildRefusedAtStep);
     return [
@@ -25,7 +26,12 @@ export const layersLimit = definePresentation({
         ? {
             facts: ['loadMessage'],
             value: message,
-            caption: t('what the engine says one layer later', '再多一层时引擎的回答'),
+            caption: atRun
+              ? t(
+                  'what the engine says one layer later, when a container starts (the image loaded)',
+                  '再多一层时引擎的回答：在启动容器时（镜像本身加载成功）',
+                )
+              : t('what the engine says one layer later', '再多一层时引擎的回答'),
           }
         : undefined,
       reached !== undefined && step !== undefined

@@ -17,13 +17,18 @@ export const buildShipRun = defineText({
       usingCache:
         'Every step after FROM said "Using cache": same parent, same instruction, same files → the engine reuses ' +
         'the image it made last time. FROM builds nothing, so it has nothing to cache.',
+      labelsRebuilt:
+        'Every step of the Dockerfile after FROM said "Using cache", but the LABEL step the engine added was ' +
+        'rebuilt. Podman writes the labels the lab asked for as one LABEL instruction, in a different order from ' +
+        "one build to the next (it keeps them in a Go map, whose order is random), and an instruction's text is " +
+        'part of its cache key. Docker writes one LABEL per label, sorted by name, so there they always come from ' +
+        'the cache.',
       edit: 'Edit one late instruction and rebuild',
       rebuildingEdited: 'rebuilding from the edited step',
       cacheKey:
         "A step's cache key is its parent image plus its instruction. The edited RUN misses the cache; every step " +
         'after it has a new parent, so it misses too. Steps that change often belong at the end.',
       ship: 'Ship it: save the image as a tar',
-      exporting: 'exporting the image',
       imageIsPieces:
         'An image is nothing more than this: a config (JSON), one tar per layer, and a manifest tying them ' +
         'together. A registry stores the same pieces.',
@@ -44,6 +49,8 @@ export const buildShipRun = defineText({
     facts: {
       totalSteps: 'Steps in the build',
       cachedSteps: 'Steps the rebuild took from the cache',
+      labelSteps: "Steps the engine added for the lab's labels (rebuild)",
+      labelStepsFirstBuild: 'The same steps in the first build',
       editedInstruction: 'The edited instruction',
       cachedAfterEdit: 'Still from the cache',
       rebuiltAfterEdit: 'Rebuilt',
@@ -76,13 +83,17 @@ export const buildShipRun = defineText({
       usingCache:
         'FROM 之后的每一步都显示 "Using cache"：父镜像相同、指令相同、文件相同 → 引擎直接复用上次做好的镜像。' +
         'FROM 什么也不构建，所以没有可缓存的。',
+      labelsRebuilt:
+        'FROM 之后，Dockerfile 里的每一步都显示了 "Using cache"，但引擎自己加上的 LABEL 步骤重新构建了。' +
+        'Podman 把实验要求的标签写成一条 LABEL 指令，而每次构建时标签的顺序都不同（它把标签存在 Go 的 map 里，' +
+        '遍历顺序是随机的），指令的文本又是缓存键的一部分。Docker 每个标签写一条 LABEL，按名字排序，' +
+        '所以在那里它们总能命中缓存。',
       edit: '改一条靠后的指令，再构建',
       rebuildingEdited: '正在从改动的那一步开始重新构建',
       cacheKey:
         '一步的缓存键是它的父镜像加上它的指令。改过的 RUN 命中不了缓存；它之后的每一步都有了新的父镜像，' +
         '所以也命中不了。经常变的步骤应该放在最后。',
       ship: '发货：把镜像存成 tar',
-      exporting: '正在导出镜像',
       imageIsPieces:
         '镜像不过如此：一份配置（JSON）、每层一个 tar，再加一份把它们串起来的清单。镜像仓库存的也是这些东西。',
       reload: '删掉它，再把 tar 加载回来',
@@ -101,6 +112,8 @@ export const buildShipRun = defineText({
     facts: {
       totalSteps: '构建的步骤数',
       cachedSteps: '重建时来自缓存的步骤数',
+      labelSteps: '引擎为实验的标签加上的步骤（重建时）',
+      labelStepsFirstBuild: '第一次构建时的同样步骤',
       editedInstruction: '改动的指令',
       cachedAfterEdit: '仍来自缓存',
       rebuiltAfterEdit: '重新构建',

@@ -19,6 +19,10 @@ export const density = defineText({
       shimCost:
         "The sleeping process itself is tiny; most of a container's cost is its shim, and much of the shim's RSS " +
         'is code all the shims share (PSS counts it once among them).',
+      keeperIsConmon:
+        "Under Podman there is no containerd and no containerd-shim: each container's parent is conmon, a small " +
+        'C program Podman starts once per container to hold its terminal and logs and wait for its exit. The ' +
+        "shim figures here are conmon's.",
       down: 'Remove all {n}',
       removing: 'removing {n}',
       againstVm: 'Against a minimal VM',
@@ -59,6 +63,9 @@ export const density = defineText({
       shimCost:
         '睡眠的进程本身很小；容器的大部分开销在它的 shim 上，而 shim 的 RSS 里有很多是所有 shim 共享的代码' +
         '（PSS 把它在它们之间只算一次）。',
+      keeperIsConmon:
+        'Podman 下没有 containerd，也没有 containerd-shim：每个容器的父进程是 conmon——Podman 为每个容器启动的' +
+        '一个小小的 C 程序，负责持有它的终端和日志、等待它退出。这里的 shim 数字是 conmon 的。',
       down: '删除全部 {n} 个',
       removing: '正在删除 {n} 个',
       againstVm: '和一台最小虚拟机相比',

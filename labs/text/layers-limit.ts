@@ -8,22 +8,30 @@ export const layersLimit = defineText({
       search: 'Stack tiny layers until the engine refuses',
       howSearched:
         'Each stack is the base image plus N layers of one small file each, written as a docker save archive and ' +
-        'loaded. Loading the same layers again is cheap, so the search doubles N, then halves the gap.',
+        'loaded, then a container is started from it: some layer stores take a stack of any height and refuse ' +
+        'only when a container is started. Loading the same layers again is cheap, so the search doubles N, then ' +
+        'halves the gap.',
+      refusedAtRun:
+        'This engine loaded the image of {refused} layers without a word; the refusal came when a container was ' +
+        "started from it. A container's filesystem is one overlay mount with a lower directory per image layer, " +
+        'and that mount is where the limit is enforced (Podman: containers/storage, "max depth exceeded"; ' +
+        "Docker's containerd image store: the kernel's overlay). {limit} layers still run.",
       build: 'A Dockerfile past the limit',
       buildSteps: '{n} steps, one layer each',
       sameLimit:
-        "The build stops at the same {n} layers as docker load: the limit is the engine's layer store's, not the " +
-        "Dockerfile's nor the builder's. The notes say 127.",
+        "The build stops at the same {n} layers as the stacks above: the limit is the engine's layer store's, not " +
+        "the Dockerfile's nor the builder's. The notes say 127.",
       otherLimit:
-        'The build stopped at {reached} layers, docker load at {limit}: each build step also runs in a container. ' +
-        'The notes say 127.',
+        'The build stopped at {reached} layers, the stacks above at {limit}: each build step also runs in a ' +
+        'container. The notes say 127.',
     },
     facts: {
       baseLayers: 'Layers of the base image',
       loadsTried: 'Stacks loaded to find the limit',
-      loadLimitLayers: 'Most layers an image could have (docker load)',
+      loadLimitLayers: 'Most layers an image could have (loaded, and a container ran)',
       loadRefusedLayers: 'Fewest layers refused',
       loadMessage: 'What the engine said',
+      refusedWhen: 'When the engine refused: at load or when a container started',
       buildFromLayers: 'Layers of the image the Dockerfile starts FROM',
       buildLayersReached: 'Layers of the last image the build made',
       buildRefusedAtStep: 'Build step the engine refused (null: none)',
@@ -36,21 +44,26 @@ export const layersLimit = defineText({
     lines: {
       search: '一层层叠加小层，直到引擎拒绝',
       howSearched:
-        '每一叠都是基础镜像加上 N 层、每层一个小文件，写成 docker save 归档再加载。' +
-        '再次加载相同的层很便宜，所以搜索先把 N 翻倍，再把区间对半缩小。',
+        '每一叠都是基础镜像加上 N 层、每层一个小文件，写成 docker save 归档再加载，然后用它启动一个容器：' +
+        '有些层存储不管叠多高都照单全收，到启动容器时才拒绝。再次加载相同的层很便宜，所以搜索先把 N 翻倍，' +
+        '再把区间对半缩小。',
+      refusedAtRun:
+        '这个引擎顺利加载了 {refused} 层的镜像，没有报错；拒绝发生在用它启动容器的时候。容器的文件系统是一个 overlay 挂载，' +
+        '镜像的每一层对应一个下层目录，上限正是在这个挂载上执行的（Podman：containers/storage，“max depth exceeded”；' +
+        'Docker 的 containerd 镜像存储：内核的 overlay）。{limit} 层仍然可以运行。',
       build: '一个超过上限的 Dockerfile',
       buildSteps: '{n} 个步骤，每步一层',
       sameLimit:
-        '构建停在和 docker load 相同的 {n} 层：这个上限属于引擎的层存储，而不是 Dockerfile 或构建器。笔记里说的是 127。',
-      otherLimit:
-        '构建停在 {reached} 层，docker load 停在 {limit} 层：每个构建步骤还要在容器里运行。笔记里说的是 127。',
+        '构建停在和上面那些叠相同的 {n} 层：这个上限属于引擎的层存储，而不是 Dockerfile 或构建器。笔记里说的是 127。',
+      otherLimit: '构建停在 {reached} 层，上面那些叠停在 {limit} 层：每个构建步骤还要在容器里运行。笔记里说的是 127。',
     },
     facts: {
       baseLayers: '基础镜像的层数',
       loadsTried: '为找到上限加载的镜像叠数',
-      loadLimitLayers: '一个镜像最多能有的层数（docker load）',
+      loadLimitLayers: '一个镜像最多能有的层数（能加载，也能启动容器）',
       loadRefusedLayers: '被拒绝的最少层数',
       loadMessage: '引擎的回答',
+      refusedWhen: '引擎在何时拒绝：加载时，还是启动容器时',
       buildFromLayers: 'Dockerfile 的 FROM 镜像的层数',
       buildLayersReached: '构建产出的最后一个镜像的层数',
       buildRefusedAtStep: '引擎拒绝的构建步骤（null：没有）',

@@ -25,11 +25,18 @@ export const overhead = defineText({
         'busybox httpd serves a small page three ways. A client on the host network (a helper container, so it ' +
         'also works where the engine runs in a VM) fetches it {n} times on each path with wget, one request after ' +
         "the other; the container's IP is reachable only from the engine's host.",
+      defaultNetworkNamed:
+        'The engine put the server on its default network, which it calls {network} inside (the IP {ip} is ' +
+        "there): Podman's Docker API lists that network as bridge, but each container's own record names it " +
+        '{network}.',
       requests: '{n} requests',
       proxyHop:
         'Each request includes starting wget, the same on every path. A port published on 127.0.0.1 goes through ' +
         "docker-proxy (or NAT rules where the userland proxy is off); the host network and the container's IP do " +
         'not.',
+      podmanForwards:
+        'Podman has no docker-proxy: as root, netavark forwards a published port with NAT rules alone (for ' +
+        '127.0.0.1 it turns on route_localnet); rootless, rootlessport or pasta forwards it in user space.',
       vm: 'And inside a VM?',
       notCompared:
         'Not compared: {why}. Under software emulation every guest instruction is translated, so a VM figure ' +
@@ -52,6 +59,7 @@ export const overhead = defineText({
       httpPublishedOverHost: 'HTTP: published port (NAT) / host network (×)',
       httpContainerIpOverHost: "HTTP: container's IP / host network (×)",
       containerIp: 'The server container’s IP',
+      containerNetwork: 'The network it is on, as the engine names it',
       vmComparable: 'VM figures comparable (hardware virtualisation)',
       vmCpuOverOutside: 'CPU: inside the VM / outside (×)',
     },
@@ -78,10 +86,16 @@ export const overhead = defineText({
       threeWays:
         'busybox httpd 以三种方式提供一个小页面。主机网络上的客户端（一个辅助容器，所以引擎跑在虚拟机里也能用）' +
         '用 wget 在每条路径上依次请求 {n} 次；容器的 IP 只有从引擎宿主机才能访问。',
+      defaultNetworkNamed:
+        '引擎把服务器放在它的默认网络上，而它在内部把这个网络叫作 {network}（IP {ip} 就在其中）：' +
+        'Podman 的 Docker API 在网络列表里把它显示为 bridge，但每个容器自己的记录里写的是 {network}。',
       requests: '{n} 个请求',
       proxyHop:
         '每次请求都包括启动 wget，每条路径都一样。发布在 127.0.0.1 上的端口要经过 docker-proxy' +
         '（关闭用户态代理时则经过 NAT 规则）；主机网络和容器 IP 不经过。',
+      podmanForwards:
+        'Podman 没有 docker-proxy：以 root 运行时，netavark 只用 NAT 规则转发发布的端口' +
+        '（对 127.0.0.1 它会打开 route_localnet）；无 root（rootless）时由 rootlessport 或 pasta 在用户态转发。',
       vm: '那在虚拟机里呢？',
       notCompared:
         '没有比较：{why}。软件模拟下客户机的每条指令都要翻译，虚拟机的数字测到的是 QEMU 的翻译器，而不是虚拟化的开销。',
@@ -103,6 +117,7 @@ export const overhead = defineText({
       httpPublishedOverHost: 'HTTP：发布端口（NAT）/ 主机网络（倍）',
       httpContainerIpOverHost: 'HTTP：容器 IP / 主机网络（倍）',
       containerIp: '服务器容器的 IP',
+      containerNetwork: '它所在的网络，用引擎自己的叫法',
       vmComparable: '虚拟机的数字可比（硬件虚拟化）',
       vmCpuOverOutside: 'CPU：虚拟机内 / 容器外（倍）',
     },

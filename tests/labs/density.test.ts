@@ -1,34 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { buffer } from 'node:stream/consumers';
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/11-density.ts';
 import { BASE_IMAGE } from '../../labs/kit/engine/base-image.ts';
+import { type EngineEvent, engineNow, runEvents } from './engine-events.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 const COUNT = 8;
 const tsx = 'node_modules/.bin/tsx';
 
-interface EngineEvent {
-  Action: string;
-  id: string;
-  timeNano: number;
-  Actor: { Attributes: Record<string, string> };
-}
-
 /** The engine's own log of this run's idle containers: when each started and was destroyed. */
-async function idleEvents(docker: Docker, runLabel: string, since: number): Promise<EngineEvent[]> {
-  const stream = await docker.getEvents({
-    since: (since / 1000).toFixed(3),
-    until: (Date.now() / 1000).toFixed(3),
-    filters: { type: ['container'], event: ['start', 'destroy'], label: [`wharf.run=${runLabel}`] },
-  } as unknown as Docker.GetEventsOptions);
-  return (await buffer(stream))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as EngineEvent)
-    .filter((e) => e.Actor.Attributes.name?.includes('-idle-'));
+async function idleEvents(docker: Docker, product: string, runLabel: string, since: number): Promise<EngineEvent[]> {
+  const events = await runEvents(docker, product, runLabel, since, ['start', 'destroy']);
+  return events.filter((e) => e.Actor.Attributes.name?.includes('-idle-'));
 }
 
 /** What the engine's stats say one idle container of the same image uses: the test's own, then removed. */
@@ -51,15 +35,16 @@ async function oneIdleContainer(docker: Docker): Promise<number> {
 
 describe('lab: density', () => {
   it('starts N idle containers, reads what each costs from the host, and removes them all', async () => {
-    const { docker } = await sharedEngine();
-    const since = Date.now() - 2000;
+    const { docker, info } = await sharedEngine();
+    const since = (await engineNow(docker)) - 2;
     const run = await observe(lab, { labOptions: { count: String(COUNT) } });
     await expectCleanRun(run);
     const { facts } = run;
 
     // --count reached the lab, and the engine ran that many at once: every start before the first removal.
+    // (Podman logs the removal as `remove`, Docker as `destroy`: runEvents reads either as `destroy`.)
     expect(facts.containers).toBe(COUNT);
-    const events = await idleEvents(docker, run.runLabel, since);
+    const events = await idleEvents(docker, info.product, run.runLabel, since);
     const starts = events.filter((e) => e.Action === 'start');
     const destroys = events.filter((e) => e.Action === 'destroy');
     expect(starts.length).toBe(COUNT);

@@ -7,6 +7,7 @@ describe('lab: layers-limit', () => {
     const { docker, info } = await sharedEngine();
     let runLabel = '';
     let inspected: Promise<number | undefined> | undefined;
+    let refusedHeld: Promise<number | null> | undefined;
     const run = await observe(lab, {
       onEvent: (e) => {
         if (e.type === 'start') runLabel = e.runLabel;
@@ -16,6 +17,15 @@ describe('lab: layers-limit', () => {
             .getImage(`wharf-layers-limit-stack-${runLabel}:${e.value}`)
             .inspect()
             .then((image) => image.RootFS.Layers?.length);
+        // The first stack the lab says was refused: does the engine hold it (refused only at run) or not?
+        if (e.type === 'fact' && e.key === 'loadRefusedLayers')
+          refusedHeld = docker
+            .getImage(`wharf-layers-limit-stack-${runLabel}:${e.value}`)
+            .inspect()
+            .then(
+              (image) => image.RootFS.Layers?.length ?? 0,
+              () => null,
+            );
       },
     });
     await expectCleanRun(run);
@@ -23,7 +33,18 @@ describe('lab: layers-limit', () => {
 
     expect(await inspected).toBe(facts.loadLimitLayers);
     expect(facts.loadRefusedLayers).toBe(facts.loadLimitLayers + 1);
-    if (info.product !== 'Podman') expect(facts.loadMessage).toMatch(/max depth exceeded/);
+    // Where the refusal came from, checked on the engine: an image refused at load is not there; one
+    // refused only when a container started from it is there, with every layer. Docker's graph
+    // driver refuses at load; Podman's containers/storage and Docker's containerd image store take
+    // any stack and refuse at the container's mount.
+    if (facts.refusedWhen === 'load') expect(await refusedHeld).toBeNull();
+    else expect(await refusedHeld).toBe(facts.loadRefusedLayers);
+    const driverStatus = ((await docker.info()) as { DriverStatus?: string[][] }).DriverStatus ?? [];
+    const containerdStore = driverStatus.some(([, value]) => /containerd\.snapshotter/.test(value ?? ''));
+    if (info.product === 'Podman' || containerdStore) expect(facts.refusedWhen).toBe('run');
+    else expect(facts.refusedWhen).toBe('load');
+    // Docker's graph driver and Podman's containers/storage both say it in these words.
+    if (!containerdStore) expect(facts.loadMessage).toMatch(/max depth exceeded/);
     // The build cannot stack deeper than the store allows; it was refused, and said why.
     expect(facts.buildRefusedAtStep).not.toBeNull();
     expect(facts.buildLayersReached).toBeLessThanOrEqual(facts.loadLimitLayers);

@@ -5,6 +5,7 @@ import { $ } from 'zx';
 import { labs } from '../../labs/index.ts';
 import type { ShownLine, ShownProbe } from '../../labs/kit/core/context.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
+import { engineNow } from './engine-events.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 // What the screen shows is what runs: every `docker run`, `docker exec` and `docker build` line a lab
@@ -71,23 +72,15 @@ function asCreate(line: string, labels: Record<string, string>): string {
 }
 
 /**
- * The engine's own clock, in seconds since the epoch with a fraction, as its event filters take
- * them: an engine in a VM (or on another host) can be seconds apart from this machine's clock.
- */
-async function engineNow(docker: Docker): Promise<string> {
-  const { SystemTime } = (await docker.info()) as { SystemTime: string };
-  return (Date.parse(SystemTime) / 1000).toFixed(3);
-}
-
-/**
  * The execs created on a container since a time, from the engine's own event log (a container
- * forgets an exec once it has exited). `until` now, so the stream ends.
+ * forgets an exec once it has exited). `until` lies 2 s past the engine's now, so the stream ends,
+ * and ends only once the engine has read its log (engine-events.ts says why Podman needs that).
  */
-async function execsCreated(docker: Docker, container: string, since: string): Promise<string[]> {
+async function execsCreated(docker: Docker, container: string, since: number): Promise<string[]> {
   const filters = { container: [container], event: ['exec_create'] };
   const stream = await docker.getEvents({
-    since,
-    until: await engineNow(docker),
+    since: since.toFixed(3),
+    until: ((await engineNow(docker)) + 2).toFixed(3),
     filters,
   } as unknown as Docker.GetEventsOptions);
   const text = (await buffer(stream)).toString('utf8');

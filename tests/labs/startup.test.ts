@@ -1,43 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
-import { buffer } from 'node:stream/consumers';
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/10-startup.ts';
 import { median } from '../../labs/kit/parse/clock.ts';
+import { engineNow, runEvents } from './engine-events.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 import { bzImageRelease, strayVms, vmKernelPath, vmPossible } from './vm-kernel.ts';
 
-interface EngineEvent {
-  Action: string;
-  id: string;
-  timeNano: number;
-  Actor: { Attributes: Record<string, string> };
-}
-
-/** The engine's own log of this run's containers: created and destroyed, with its timestamps. */
-async function containerEvents(docker: Docker, runLabel: string, since: number): Promise<EngineEvent[]> {
-  const stream = await docker.getEvents({
-    since: (since / 1000).toFixed(3),
-    until: (Date.now() / 1000).toFixed(3),
-    filters: { type: ['container'], event: ['create', 'destroy'], label: [`wharf.run=${runLabel}`] },
-  } as unknown as Docker.GetEventsOptions);
-  return (await buffer(stream))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as EngineEvent);
-}
-
 describe('lab: startup', () => {
   it('times fork+exec, container runs and a VM boot in one run, and the engine saw each container', async () => {
-    const since = Date.now() - 2000;
+    const { docker, info } = await sharedEngine();
+    const since = (await engineNow(docker)) - 2;
     const run = await observe(lab);
     await expectCleanRun(run);
     const { facts } = run;
 
     // The engine created exactly the containers the lab timed (besides its host-view helper), and each
     // lived, by the engine's own clock, no longer than the lab's client-side measurement of a whole run.
-    const events = await containerEvents((await sharedEngine()).docker, run.runLabel, since);
+    // (Podman logs the removal as `remove`, Docker as `destroy`: runEvents reads either as `destroy`.)
+    const events = await runEvents(docker, info.product, run.runLabel, since, ['create', 'destroy']);
     const timed = events.filter((e) => e.Actor.Attributes['wharf.role'] === undefined);
     const created = timed.filter((e) => e.Action === 'create');
     expect(created.length).toBe(facts.containerRuns);
