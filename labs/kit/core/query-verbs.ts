@@ -8,6 +8,8 @@ import type { Box } from './lab.ts';
 
 type ImageLayers = Awaited<ReturnType<typeof imageLayers>>;
 
+const INSPECT_BATCH = 8;
+
 /** A published port as the engine reports it. */
 export interface PortBinding {
   HostIp: string;
@@ -82,11 +84,17 @@ export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps):
       const argv = ['inspect', ...(size ? ['--size'] : []), '--format', format, ...names];
       // dockerode's types lack `size`, which the engine takes as a query parameter.
       const options = { size, abortSignal: signal } as Docker.ContainerInspectOptions;
-      const infos = await asked(
-        argv,
-        () => Promise.all(boxes.map((box) => box.container.inspect(options))),
-        shown !== undefined,
-      );
+      const inspectEach = async () => {
+        // A few at a time: each request in flight puts an abort listener on the run's one signal,
+        // which already has its own, and Node warns on screen past ten.
+        const infos: Docker.ContainerInspectInfo[] = [];
+        for (let i = 0; i < boxes.length; i += INSPECT_BATCH)
+          infos.push(
+            ...(await Promise.all(boxes.slice(i, i + INSPECT_BATCH).map((b) => b.container.inspect(options)))),
+          );
+        return infos;
+      };
+      const infos = await asked(argv, inspectEach, shown !== undefined);
       return infos as { -readonly [I in keyof typeof boxes]: Docker.ContainerInspectInfo };
     },
 
