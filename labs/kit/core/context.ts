@@ -55,6 +55,8 @@ interface ContextInput {
 function saying(lab: ContextInput['lab'], key: string, values?: Values): Said {
   const known = key.startsWith(KIT_PREFIX) ? key in kitText.en : key in lab.text.en.lines;
   if (!known) throw new WharfError(`Lab "${lab.id}" says "${key}", which labs/text/${lab.id}.ts does not have.`);
+  // A value that is a sentence of its own ("Not compared: {why}") must be known too.
+  for (const value of Object.values(values ?? {})) if (typeof value === 'object') saying(lab, value.key, value.values);
   return values ? { key, values } : { key };
 }
 
@@ -121,7 +123,8 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     step: (key, values) => emit({ type: 'step', ...say(key, values) }),
     shown: show,
     output: (text) => emit({ type: 'output', text }),
-    note: (key, values) => emit({ type: 'note', ...(typeof key === 'string' ? say(key, values) : key) }),
+    note: (key, values) =>
+      emit({ type: 'note', ...(typeof key === 'string' ? say(key, values) : say(key.key, key.values)) }),
     wait: (key, values) => emit({ type: 'wait', ...say(key, values) }),
     fact,
     defer: (undo) => input.deferred?.push(undo as (fresh: LabContext<never>) => Promise<unknown>),

@@ -1,0 +1,49 @@
+// A lab's words are keys of its text: the context passes them on as keys and values, and refuses a
+// key its text lacks, naming the file, instead of putting a bare key on a slide.
+import type Docker from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../../labs/kit/core/context.ts';
+import type { LabEventInput } from '../../../labs/kit/core/events.ts';
+import { defineText } from '../../../labs/kit/core/text.ts';
+import type { Engine } from '../../../labs/kit/engine/connect.ts';
+
+const words = { title: 'Demo', shows: 'It shows', lines: { look: 'Look at {what}', why: 'because' }, facts: {} };
+const text = defineText({ en: words, zh: words });
+
+function context() {
+  const said: LabEventInput[] = [];
+  // Step, note and wait never touch the engine: an empty one is enough here.
+  const engine = { docker: {} as Docker, info: {} } as unknown as Engine;
+  const ctx = createContext({
+    lab: { id: 'demo', text },
+    engine,
+    runLabel: 'r1',
+    baseImage: 'wharf/base:latest',
+    signal: new AbortController().signal,
+    emit: (event) => said.push(event),
+    facts: {},
+  });
+  return { ctx, said };
+}
+
+describe('what a lab says', () => {
+  it('travels as keys and values, a phrase value as a key of its own', () => {
+    const { ctx, said } = context();
+    ctx.step('look', { what: { key: 'why' } });
+    ctx.note({ key: 'kit.builtBase', values: { image: 'wharf/base' } });
+    ctx.wait('why');
+    expect(said).toEqual([
+      { type: 'step', key: 'look', values: { what: { key: 'why' } } },
+      { type: 'note', key: 'kit.builtBase', values: { image: 'wharf/base' } },
+      { type: 'wait', key: 'why' },
+    ]);
+  });
+
+  it('refuses a key the text lacks, also inside a value, and names the file to fix', () => {
+    const { ctx, said } = context();
+    expect(() => ctx.step('lok')).toThrow('Lab "demo" says "lok", which labs/text/demo.ts does not have.');
+    expect(() => ctx.note('look', { what: { key: 'whyy' } })).toThrow('"whyy"');
+    expect(() => ctx.note({ key: 'kit.noSuchSentence' })).toThrow('"kit.noSuchSentence"');
+    expect(said).toEqual([]);
+  });
+});
