@@ -71,8 +71,12 @@ async function start(): Promise<void> {
     plugins: [
       Markdown,
       Diagrams(lang),
-      LabRunner(lang, runnerKey, () => {
-        status.labs = true;
+      LabRunner(lang, runnerKey, (error) => {
+        if (error === undefined) status.labs = true;
+        else {
+          status.error = `The lab panes could not load: ${error instanceof Error ? error.message : String(error)}`;
+          console.error(status.error);
+        }
       }),
       LangSwitch(lang),
       ...(highlight ? [highlight] : []),

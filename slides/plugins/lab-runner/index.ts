@@ -13,7 +13,12 @@ import { openRunnerSession } from './session.ts';
  * The panes, the charts and every lab's words load after the first slide is on screen (they are
  * most of the deck's script); only print, which lays out every page at once, waits for them.
  */
-export function LabRunner(lang: Lang, runnerKey: string | undefined, onMounted: () => void): RevealPlugin {
+/** `onMounted` hears when the panes are in place, or why they could not be. */
+export function LabRunner(
+  lang: Lang,
+  runnerKey: string | undefined,
+  onMounted: (error?: unknown) => void,
+): RevealPlugin {
   return {
     id: 'wharf-lab-runner',
     async init(deck: RevealApi) {
@@ -25,7 +30,7 @@ export function LabRunner(lang: Lang, runnerKey: string | undefined, onMounted: 
         onMounted();
       };
       if (printing) await mount();
-      else deck.on('ready', () => void mount());
+      else deck.on('ready', () => void mount().catch(onMounted));
     },
   };
 }
