@@ -29,6 +29,11 @@ export async function engineNow(docker: Docker): Promise<number> {
   return Date.parse(SystemTime) / 1000;
 }
 
+/** Where an event query should end: the engine's now, and 2 s past it on Podman (see `runEvents`). */
+export async function eventsUntil(docker: Docker, product: string): Promise<string> {
+  return ((await engineNow(docker)) + (product === 'Podman' ? 2 : 0)).toFixed(3);
+}
+
 /**
  * The engine's log of one run's container events since a time (engine clock, seconds), with each
  * event's Action in the tests' words (`destroy` for Podman's `remove`).
@@ -36,7 +41,8 @@ export async function engineNow(docker: Docker): Promise<number> {
  * `until` is a little past the engine's now, so the engine ends the stream only after it has read
  * its log: Podman with its file event log (no systemd journal) cut a stream whose `until` had
  * already passed short, at random — the same query gave 256 events, then 2, 1, 2, 0 — and gave
- * all of them every time when `until` lay 2 s ahead. Docker waits those 2 s and gives the same events.
+ * all of them every time when `until` lay 2 s ahead. Docker gives them all with `until` now, and would
+ * only wait: the margin is Podman's alone (`eventsUntil`).
  */
 export async function runEvents(
   docker: Docker,
@@ -48,7 +54,7 @@ export async function runEvents(
   const byName = new Map(actions.map((action) => [actionName(product, action), action]));
   const stream = await docker.getEvents({
     since: since.toFixed(3),
-    until: ((await engineNow(docker)) + 2).toFixed(3),
+    until: await eventsUntil(docker, product),
     filters: { type: ['container'], event: [...byName.keys()], label: [`wharf.run=${runLabel}`] },
   } as unknown as Docker.GetEventsOptions);
   return (await buffer(stream))

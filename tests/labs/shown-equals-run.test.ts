@@ -5,7 +5,7 @@ import { $ } from 'zx';
 import { labs } from '../../labs/index.ts';
 import type { ShownLine, ShownProbe } from '../../labs/kit/core/context.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
-import { engineNow } from './engine-events.ts';
+import { engineNow, eventsUntil } from './engine-events.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 
 // What the screen shows is what runs: every `docker run`, `docker exec` and `docker build` line a lab
@@ -73,14 +73,14 @@ function asCreate(line: string, labels: Record<string, string>): string {
 
 /**
  * The execs created on a container since a time, from the engine's own event log (a container
- * forgets an exec once it has exited). `until` lies 2 s past the engine's now, so the stream ends,
- * and ends only once the engine has read its log (engine-events.ts says why Podman needs that).
+ * forgets an exec once it has exited). `until` makes the stream end, and on Podman ends it only once
+ * the engine has read its log (engine-events.ts says why).
  */
-async function execsCreated(docker: Docker, container: string, since: number): Promise<string[]> {
+async function execsCreated(docker: Docker, product: string, container: string, since: number): Promise<string[]> {
   const filters = { container: [container], event: ['exec_create'] };
   const stream = await docker.getEvents({
     since: since.toFixed(3),
-    until: ((await engineNow(docker)) + 2).toFixed(3),
+    until: await eventsUntil(docker, product),
     filters,
   } as unknown as Docker.GetEventsOptions);
   const text = (await buffer(stream)).toString('utf8');
@@ -115,7 +115,7 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
       const made = await docker.getExec(execId).inspect();
       const since = await engineNow(docker);
       await cli`sh -c ${line.text}`.nothrow();
-      const typed = (await execsCreated(docker, made.ContainerID, since)).filter((id) => id !== execId);
+      const typed = (await execsCreated(docker, info.product, made.ContainerID, since)).filter((id) => id !== execId);
       expect(typed, line.text).toHaveLength(1);
       const replay = await docker.getExec(typed[0] ?? '').inspect();
       const fields = PROCESS.filter((key) => !(line.simplified && (key === 'entrypoint' || key === 'arguments')));
