@@ -24,15 +24,8 @@ export { defineText, type Said } from './core/text.ts';
 export { busyboxPathFor } from './engine/base-image.ts';
 export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';
-export {
-  archiveListing,
-  loadImage,
-  readImageArchive,
-  removeImage,
-  saveImage,
-  shortHashes,
-} from './engine/image-archive.ts';
-export { imageHistory, imageLayers, inspectImage } from './engine/image-calls.ts';
+export { archiveListing, readImageArchive, saveImage, shortHashes } from './engine/image-archive.ts';
+export { inspectImage } from './engine/image-calls.ts';
 export { dockerfileLines, imagesDir } from './engine/images.ts';
 export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';

@@ -228,14 +228,6 @@ export function createContext<F extends FactShape<F>, K extends string = string>
         'engine-files',
       ),
 
-    async inspect(box, format) {
-      const text = shellLine(['docker', 'inspect', '--format', format, box.name]);
-      show(text);
-      const info = await box.container.inspect({ abortSignal: signal });
-      await probe?.query?.({ text, simplified: false });
-      return info;
-    },
-
     async stop(box, seconds, wait) {
       show(shellLine(['docker', 'stop', '-t', String(seconds), box.name]), wait);
       await box.container.stop({ t: seconds, abortSignal: signal });
@@ -244,17 +236,6 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     async remove(box) {
       show(shellLine(['docker', 'rm', '-f', box.name]));
       await box.container.remove({ force: true, abortSignal: signal });
-    },
-
-    async diff(box) {
-      const text = shellLine(['docker', 'diff', box.name]);
-      show(text);
-      const changes = ((await box.container.changes({ abortSignal: signal })) ?? []) as {
-        Path: string;
-        Kind: 0 | 1 | 2;
-      }[];
-      await probe?.query?.({ text, simplified: false });
-      return changes;
     },
 
     plan(spec) {

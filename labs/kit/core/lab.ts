@@ -140,12 +140,8 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, 
   onHost(script: string, spec?: HostSpec): Promise<string>;
   /** A script in a helper with a path the engine reported mounted read-only at /engine. */
   inEngineDir(enginePath: string, script: string, spec: Pick<RunSpec, 'shown' | 'wait'>): Promise<Completed>;
-  /** `docker inspect` (the format shown is what the lab reads from the result). */
-  inspect(box: Box, format: string): Promise<Docker.ContainerInspectInfo>;
   stop(box: Box, seconds: number, wait?: K): Promise<void>;
   remove(box: Box): Promise<void>;
-  /** `docker diff`: the container's changes to its image. */
-  diff(box: Box): Promise<{ Path: string; Kind: 0 | 1 | 2 }[]>;
   /**
    * Undo something labels cannot find (a directory): runs at cleanup, newest first, also after a
    * failure or Ctrl-C, with a context of its own whose signal is fresh (20 s).

@@ -1,12 +1,13 @@
 import type Docker from 'dockerode';
 import { loadImage, removeImage, saveImage } from '../engine/image-archive.ts';
-import { imageHistory, type imageLayers, inspectImage } from '../engine/image-calls.ts';
+import { imageHistory, inspectImage } from '../engine/image-calls.ts';
 import { type Layer, layersOf } from '../parse/layers.ts';
 import { shellLine } from '../spec/shell.ts';
 import type { ShownProbe } from './context.ts';
 import type { Box } from './lab.ts';
 
-type ImageLayers = Awaited<ReturnType<typeof imageLayers>>;
+/** An image and its layers, each with the instruction that made it and its size (inspect + history). */
+type ImageLayers = { image: Docker.ImageInspectInfo; layers: Layer[] };
 
 const INSPECT_BATCH = 8;
 
@@ -31,6 +32,10 @@ export interface QueryVerbs {
     format: string,
     options?: { size?: boolean; shown?: string[] },
   ): Promise<{ -readonly [I in keyof T]: Docker.ContainerInspectInfo }>;
+  /** `docker inspect --format F <box>` (the format shown is what the lab reads from the result). */
+  inspect(box: Box, format: string): Promise<Docker.ContainerInspectInfo>;
+  /** `docker diff`: the container's changes to its image. */
+  diff(box: Box): Promise<{ Path: string; Kind: 0 | 1 | 2 }[]>;
   /** `docker port <box> <port>`: where the engine published a container port (`8080/tcp`). */
   port(box: Box, port: string): Promise<PortBinding | undefined>;
   /** `docker stats --no-stream <box>`: one sample of its resource use, taken at once. */
@@ -79,6 +84,16 @@ export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps):
     return request();
   };
   return {
+    inspect: (box, format) =>
+      asked(['inspect', '--format', format, box.name], () => box.container.inspect({ abortSignal: signal })),
+
+    diff: (box) =>
+      asked(
+        ['diff', box.name],
+        async () =>
+          ((await box.container.changes({ abortSignal: signal })) ?? []) as { Path: string; Kind: 0 | 1 | 2 }[],
+      ),
+
     async inspectAll(boxes, format, { size = false, shown } = {}) {
       const names = shown ?? boxes.map((box) => box.name);
       const argv = ['inspect', ...(size ? ['--size'] : []), '--format', format, ...names];

@@ -1,5 +1,4 @@
 import type Docker from 'dockerode';
-import { type Layer, layersOf } from '../parse/layers.ts';
 
 /** One row of `docker history`: an instruction of the image's recipe, newest first. */
 export interface HistoryEntry {
@@ -38,9 +37,3 @@ export const imageHistory = (docker: Docker, name: string, signal: AbortSignal) 
 /** `docker save`: the image as a tar stream (manifest.json, config, one tar per layer). */
 export const exportImage = (docker: Docker, name: string, signal: AbortSignal) =>
   get<NodeJS.ReadableStream>(docker, `/images/${name}/get`, signal, true);
-
-/** An image and its layers, each with the instruction that made it and its size (inspect + history). */
-export async function imageLayers(docker: Docker, name: string, signal: AbortSignal) {
-  const [image, history] = await Promise.all([inspectImage(docker, name, signal), imageHistory(docker, name, signal)]);
-  return { image, layers: layersOf(image.RootFS.Layers ?? [], history) as Layer[] };
-}
