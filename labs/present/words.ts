@@ -33,7 +33,7 @@ export function wordsFor(labId: string, lang: Lang): Words {
     shows: text?.[lang].shows ?? '',
     say: (said) => sentence(text, lang, said),
     factLabel: (key) => factLabel(presentation, text, lang, key),
-    factValue: (key, value) => factValue(presentation, text, lang, key, value, 200),
+    factValue: (key, value, max) => factValue(presentation, text, lang, key, value, max),
   };
   if (lang !== 'zh') return base;
   return {

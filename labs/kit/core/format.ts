@@ -30,7 +30,8 @@ export function formatEvent(event: LabEvent, words: Words = englishWords()): str
     case 'note':
       return indent(words.say(event), '  → ');
     case 'fact':
-      return `  ${chalk.magenta('◆')} ${words.factLabel(event.key)}: ${chalk.bold(words.factValue(event.key, event.value))}`;
+      // A terminal has room for longer values than a slide's line: up to 200 characters.
+      return `  ${chalk.magenta('◆')} ${words.factLabel(event.key)}: ${chalk.bold(words.factValue(event.key, event.value, 200))}`;
     case 'swept':
       return [
         chalk.dim(`  ${words.sweptEarlier(event.removed, event.pids)}`),

@@ -11,7 +11,8 @@ export interface Words {
   shows: string;
   say(said: Said): string;
   factLabel(key: string): string;
-  factValue(key: string, value: FactValue): string;
+  /** `max`: the longest a value may read before it is cut (the terminal asks for 200). */
+  factValue(key: string, value: FactValue, max?: number): string;
   cleanedUp(count: number): string;
   leftBehind: string;
   done(seconds: string): string;

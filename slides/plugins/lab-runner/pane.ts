@@ -1,5 +1,4 @@
-import { presentations, texts } from '../../../labs/present/index.ts';
-import { factValue } from '../../../labs/present/translate.ts';
+import { presentations } from '../../../labs/present/index.ts';
 import { wordsFor } from '../../../labs/present/words.ts';
 import type { Lang } from '../../deck/lang.ts';
 import { renderAllFacts } from './all-facts.ts';
@@ -59,7 +58,7 @@ export class LabPane {
       text: this.text,
       say: words.say,
       factLabel: words.factLabel,
-      factValue: (key, value, max) => factValue(presentations[lab], texts[lab], lang, key, value, max),
+      factValue: words.factValue,
       faults: words,
     };
     this.client = access.kind === 'session' ? new RunnerClient(access.csrf) : undefined;
