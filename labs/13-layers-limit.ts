@@ -108,10 +108,12 @@ async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
   ctx.facts({ loadMessage: reason(refused?.message ?? ''), refusedWhen: refused?.when ?? 'load' });
   if (refused?.when === 'run') ctx.note('refusedAtRun', { refused: bad, limit: good });
   const loaded = [...tried].flatMap(([total, { ok }]) => (ok ? [total] : []));
-  return { limit: good, loaded };
+  return { limit: good, loaded, refusedWhen: refused?.when ?? 'load' };
 }
 
-async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; loaded: number[] }) {
+type Searched = Awaited<ReturnType<typeof search>>;
+
+async function build(ctx: Ctx, dir: string, { limit, loaded, refusedWhen }: Searched) {
   ctx.step('build');
   // FROM the biggest stack already loaded a few layers below the limit, then one layer per step past it.
   const from = Math.max(...loaded.filter((total) => total <= limit - BELOW));
@@ -148,6 +150,9 @@ async function build(ctx: Ctx, dir: string, { limit, loaded }: { limit: number; 
   }
   const reached = from + (refusedAt === null ? steps : refusedAt - 2);
   if (reached === limit) ctx.note('sameLimit', { n: limit });
+  // A step writes its layer from a container on the image before it: the image it makes is mounted
+  // only by the next step. Where the store refuses at mount time, the last image can be one past.
+  else if (reached === limit + 1 && refusedWhen === 'run') ctx.note('builtOnePast', { reached, limit });
   else ctx.note('otherLimit', { reached, limit });
 }
 

@@ -21,6 +21,10 @@ export const layersLimit = defineText({
       sameLimit:
         "The build stops at the same {n} layers as the stacks above: the limit is the engine's layer store's, not " +
         "the Dockerfile's nor the builder's. The notes say 127.",
+      builtOnePast:
+        'The build made an image of {reached} layers, one more than any container here can start from ({limit}): ' +
+        'each step writes its layer from a container on the image before it, so the last image it made was never ' +
+        'mounted. The notes say 127.',
       otherLimit:
         'The build stopped at {reached} layers, the stacks above at {limit}: each build step also runs in a ' +
         'container. The notes say 127.',
@@ -55,6 +59,9 @@ export const layersLimit = defineText({
       buildSteps: '{n} 个步骤，每步一层',
       sameLimit:
         '构建停在和上面那些叠相同的 {n} 层：这个上限属于引擎的层存储，而不是 Dockerfile 或构建器。笔记里说的是 127。',
+      builtOnePast:
+        '构建做出了一个 {reached} 层的镜像，比这里任何容器能启动的上限（{limit}）多一层：每个步骤都是在基于上一个镜像的容器里' +
+        '写出自己的那一层，所以构建做出的最后一个镜像从未被挂载过。笔记里说的是 127。',
       otherLimit: '构建停在 {reached} 层，上面那些叠停在 {limit} 层：每个构建步骤还要在容器里运行。笔记里说的是 127。',
     },
     facts: {

@@ -45,9 +45,12 @@ describe('lab: layers-limit', () => {
     else expect(facts.refusedWhen).toBe('load');
     // Docker's graph driver and Podman's containers/storage both say it in these words.
     if (!containerdStore) expect(facts.loadMessage).toMatch(/max depth exceeded/);
-    // The build cannot stack deeper than the store allows; it was refused, and said why.
+    // The build cannot stack deeper than the store allows; it was refused, and said why. A step
+    // writes its layer from a container on the image before it, and nothing mounts the image it
+    // made until the next step: a store that refuses only at mount lets the last one be one past.
     expect(facts.buildRefusedAtStep).not.toBeNull();
-    expect(facts.buildLayersReached).toBeLessThanOrEqual(facts.loadLimitLayers);
+    const unmountedLast = facts.refusedWhen === 'run' ? 1 : 0;
+    expect(facts.buildLayersReached).toBeLessThanOrEqual(facts.loadLimitLayers + unmountedLast);
     expect(facts.buildLayersReached).toBe(facts.buildFromLayers + (facts.buildRefusedAtStep as number) - 2);
     expect(facts.buildMessage).toBe(facts.loadMessage);
   });
