@@ -25,33 +25,25 @@ async function lookInside(ctx: Ctx, sleeper: Box) {
   return (await ctx.exec(sleeper, ['readlink', '/proc/1/ns/pid'], { print: true })).stdout.trim();
 }
 
-async function lookFromHost(ctx: Ctx, sleeper: Box, pidNsInside: string) {
+async function lookFromHost(ctx: Ctx, sleeper: Box, nsInside: string) {
   ctx.step('fromEngine');
   const hostPid = (await ctx.inspect(sleeper, '{{.State.Pid}}')).State.Pid;
   ctx.fact('hostPid', hostPid);
-  ctx.step('hostList');
-  ctx.note('helperJoinsHost');
+  ctx.step('hostList').note('helperJoinsHost');
   const view = kit.sections({
     ns: 'readlink /proc/self/ns/pid',
     ps: 'ps -o pid,ppid,user,args',
     up: kit.ancestryScript(hostPid),
   });
   // Shown: the ps it runs; the same helper also reads the host's PID namespace and the process's parents.
-  const spec = { shown: ['ps', '-o', 'pid,ppid,user,args'], wait: 'helperRunning' };
-  const host = view.parse(await ctx.onHost(view.script, spec));
+  const host = await ctx.onHostSections(view, { shown: ['ps', '-o', 'pid,ppid,user,args'], wait: 'helperRunning' });
   const psLines = host.ps.split('\n');
   const hostRow = kit.parsePs(host.ps).find((row) => row.pid === hostPid);
   const hostLine = psLines.find((line) => line.trim().startsWith(`${hostPid} `)) ?? `(PID ${hostPid} not found)`;
   ctx.output(`${psLines[0]}\n${hostLine}\n(${psLines.length - 1} processes in all)`);
-  ctx.facts({
-    hostProcessListed: Boolean(hostRow),
-    hostCommand: hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null,
-  });
-  ctx.facts({
-    pidNamespaceContainer: pidNsInside,
-    pidNamespaceHost: host.ns,
-    pidNamespaceShared: pidNsInside === host.ns,
-  });
+  const hostCommand = hostRow?.rest.split(/\s+/).slice(2).join(' ') ?? null;
+  ctx.facts({ hostProcessListed: Boolean(hostRow), hostCommand });
+  ctx.facts({ pidNamespaceContainer: nsInside, pidNamespaceHost: host.ns, pidNamespaceShared: nsInside === host.ns });
   return host.up;
 }
 
@@ -59,11 +51,8 @@ function followParents(ctx: Ctx, ancestry: string) {
   ctx.step('parents');
   const chain = kit.parseAncestry(ancestry);
   ctx.output(chain.map((p, depth) => `${'  '.repeat(depth)}${p.pid} ${p.comm}`).join('\n'));
-  ctx.fact(
-    'parentChain',
-    chain.map(({ pid, comm }) => ({ pid, comm })),
-  );
-  ctx.fact('keeperProcess', chain.slice(1).find((p) => /shim|conmon/.test(p.comm))?.comm ?? null);
+  const keeper = chain.slice(1).find((p) => /shim|conmon/.test(p.comm));
+  ctx.facts({ parentChain: chain.map(({ pid, comm }) => ({ pid, comm })), keeperProcess: keeper?.comm ?? null });
   ctx.note('parentIsShim');
 }
 
@@ -76,8 +65,7 @@ export const lab = defineLab({
     const sleeper = await ctx.start({ name: 'sleeper', cmd: ['sleep', '3600'] });
     ctx.fact('containerId', sleeper.id.slice(0, 12));
     followParents(ctx, await lookFromHost(ctx, sleeper, await lookInside(ctx, sleeper)));
-    ctx.step('stop');
-    ctx.note('stopSignals');
+    ctx.step('stop').note('stopSignals');
     await ctx.stop(sleeper, 1, 'stopping');
     ctx.fact('exitCode', (await ctx.inspect(sleeper, '{{.State.ExitCode}}')).State.ExitCode);
   },

@@ -48,12 +48,10 @@ const links = (pid: number | string) => [
   `for n in ${kit.NAMESPACES.join(' ')}; do echo "$n $(readlink /proc/${pid}/ns/$n)"; done`,
 ];
 // Shown: the namespace links (or the addresses); the same exec reads what the later steps compare.
-const look = async (ctx: Ctx, box: Box, shown: string[]) =>
-  INSIDE.parse((await ctx.exec(box, INSIDE.cmd, { shown })).stdout);
+const look = (ctx: Ctx, box: Box, shown: string[]) => ctx.execSections(box, INSIDE, { shown });
 
 async function readHost(ctx: Ctx, hostPid: number) {
-  ctx.step('readHost');
-  ctx.note('helperJoinsHost');
+  ctx.step('readHost').note('helperJoinsHost');
   const view = kit.sections({
     reference: kit.hostReferenceScript,
     namespaces: kit.namespacesScript('$ref'),
@@ -64,7 +62,7 @@ async function readHost(ctx: Ctx, hostPid: number) {
   // Not --privileged: some engines cannot start one at all (a VM whose engine lacks a capability).
   // AppArmor's docker-default profile forbids reading unconfined processes, hence unconfined.
   const [wait, capAdd, securityOpt] = ['helperRunning', ['SYS_PTRACE'], ['apparmor=unconfined']];
-  const host = view.parse(await ctx.onHost(view.script, { uts: 'host', capAdd, securityOpt, shown: links(1), wait }));
+  const host = await ctx.onHostSections(view, { uts: 'host', capAdd, securityOpt, shown: links(1), wait });
   const reference = kit.parseHostReference(host.reference);
   ctx.output(host.namespaces);
   ctx.fact('hostReference', reference ? `PID ${reference.pid} (${reference.comm})` : null);
@@ -73,8 +71,7 @@ async function readHost(ctx: Ctx, hostPid: number) {
 }
 
 function compare(ctx: Ctx, inside: Inside, neighbour: Inside, host: string) {
-  ctx.step('compare');
-  ctx.note('compareColumns');
+  ctx.step('compare').note('compareColumns');
   const parse = kit.parseNamespaces;
   const { each, ...lists } = kit.compareNamespaces(parse(inside.namespaces), parse(neighbour.namespaces), parse(host));
   for (const [kind, inodes] of each) ctx.fact(`${kind}Namespace`, inodes);
@@ -91,9 +88,8 @@ async function users(ctx: Ctx, first: Box, hostUid: string) {
   ctx.step('users');
   const read = await ctx.exec(first, ['sh', '-c', 'id -u; cat /proc/self/uid_map'], { print: true });
   const [uid = '', map = ''] = read.stdout.trim().split('\n');
-  const uidOnHost = Number(/^Uid:\s+(\d+)/.exec(hostUid)?.[1] ?? Number.NaN);
-  ctx.facts({ uidInside: Number(uid), uidMap: map.trim().split(/\s+/).join(' ') });
-  ctx.fact('uidOnHost', Number.isNaN(uidOnHost) ? null : uidOnHost);
+  const onHost = /^Uid:\s+(\d+)/.exec(hostUid)?.[1];
+  ctx.facts({ uidInside: Number(uid), uidMap: kit.uidMapLine(map), uidOnHost: onHost ? Number(onHost) : null });
   ctx.note('identityMap');
 }
 
@@ -112,15 +108,15 @@ async function joinNetwork(ctx: Ctx, first: Box, inside: Inside) {
   ctx.step('joinNetwork');
   const joined = await ctx.start({ name: 'joined', network: `container:${first.name}`, cmd: ['sleep', '3600'] });
   const joinedInside = await look(ctx, joined, ['ip', '-o', '-4', 'addr']);
-  ctx.output(kit.ipv4AddressLines(joinedInside.addresses).join('\n'));
+  const joinedAddresses = kit.ipv4AddressLines(joinedInside.addresses);
+  ctx.output(joinedAddresses.join('\n'));
   const [mine, theirs] = [kit.parseNamespaces(inside.namespaces), kit.parseNamespaces(joinedInside.namespaces)];
   ctx.fact('joinedNamespaces', { net: theirs.net ?? null, pid: theirs.pid ?? null });
   ctx.facts({
     sharedNetNamespaceMatches: theirs.net !== undefined && theirs.net === mine.net,
     joinedPidNamespaceDiffers: theirs.pid !== undefined && theirs.pid !== mine.pid,
   });
-  const [firstAddresses, joinedAddresses] = [inside.addresses, joinedInside.addresses].map(kit.ipv4AddressLines);
-  ctx.facts({ firstAddresses: firstAddresses!, joinedAddresses: joinedAddresses! });
+  ctx.facts({ firstAddresses: kit.ipv4AddressLines(inside.addresses), joinedAddresses });
   ctx.note('podNetwork');
 }
 
@@ -129,15 +125,13 @@ export const lab = defineLab({
   text,
   facts,
   async run(ctx) {
-    ctx.step('start');
-    ctx.note('twoContainers');
+    ctx.step('start').note('twoContainers');
     const [first, second] = await Promise.all([
       ctx.start({ name: 'first', network: 'bridge', cmd: ['sleep', '3600'] }),
       ctx.start({ name: 'second', cmd: ['sleep', '3600'] }),
     ]);
     ctx.fact('containerId', first.id.slice(0, 12));
-    ctx.step('readInside');
-    ctx.note('nsLinks');
+    ctx.step('readInside').note('nsLinks');
     const [inside, neighbour] = await Promise.all([look(ctx, first, links('self')), look(ctx, second, links('self'))]);
     ctx.output(inside.namespaces);
     const hostPid = (await ctx.inspect(first, '{{.State.Pid}}')).State.Pid;

@@ -26,8 +26,7 @@ type Ctx = ContextFor<typeof facts, typeof text>;
 type Facts = kit.FactsOf<typeof facts>;
 
 const PORT = '8080/tcp';
-const VIEW = ['links', 'addresses', 'routes'] as const;
-const look = kit.sectionsScript({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
+const LOOK = kit.sections({ links: 'ip -o link', addresses: 'ip -o -4 addr', routes: 'ip route' });
 const shownLook = ['sh', '-c', 'ip -o link; ip -o -4 addr; ip route'];
 
 async function startWeb(ctx: Ctx) {
@@ -40,7 +39,7 @@ async function startWeb(ctx: Ctx) {
   ctx.note('publishLoopback');
 
   ctx.step('interfaces');
-  const bridged = kit.parseSections((await ctx.exec(web, ['sh', '-c', look], { shown: shownLook })).stdout, VIEW);
+  const bridged = await ctx.execSections(web, LOOK, { shown: shownLook });
   ctx.output(`${kit.ipv4AddressLines(bridged.addresses).join('\n')}\n${bridged.routes}`);
   const eth0 = kit.parseIpv4Addresses(bridged.addresses).find((a) => a.ifname === 'eth0');
   ctx.facts({
@@ -54,10 +53,7 @@ async function startWeb(ctx: Ctx) {
 
 async function isolated(ctx: Ctx) {
   ctx.step('isolated');
-  const none = kit.parseSections(
-    (await ctx.run({ name: 'isolated', cmd: ['sh', '-c', look], shown: shownLook })).stdout,
-    VIEW,
-  );
+  const none = LOOK.parse((await ctx.run({ name: 'isolated', cmd: LOOK.cmd, shown: shownLook })).stdout);
   const noneInterfaces = kit.parseIpLink(none.links);
   ctx.output(`${kit.ipv4AddressLines(none.addresses).join('\n')}\n${none.routes || '(no routes)'}`);
   const noneRoutes = none.routes.split('\n').filter(Boolean).length;
@@ -81,26 +77,21 @@ async function fetchPage(ctx: Ctx, web: Box, hostPort: number) {
   }
   ctx.shown(`curl ${url}`);
   ctx.wait('waitingForHttpd');
-  const deadlineMs = where.here ? 10_000 : 3_000;
-  const fromHere = await kit.fetchWhenUp(url, { signal: ctx.signal, deadlineMs }).catch((error: unknown) => {
-    if (where.here || ctx.signal.aborted) throw error;
-    return undefined;
-  });
-  let page: { status: number; body: string; from: Facts['fetchedFrom'] } = {
-    status: fromHere?.status ?? 0,
-    body: fromHere?.body ?? '',
-    from: 'this machine',
-  };
+  const fetching = kit.fetchWhenUp(url, { signal: ctx.signal, deadlineMs: where.here ? 10_000 : 3_000 });
+  const fromHere = await (where.here ? fetching : fetching.catch(kit.unlessStopped(ctx.signal, () => undefined)));
+  let page = { status: fromHere?.status ?? 0, body: fromHere?.body ?? '' };
+  let from: Facts['fetchedFrom'] = 'this machine';
   if (!page.body.includes(ctx.runLabel)) {
     ctx.note(where.why);
     ctx.note('nothingAnswersHere', { url });
     const cmd = ['sh', '-c', kit.waitForHttp(url)];
     const got = await ctx.run({ name: 'fetch', network: 'host', cmd, shown: ['wget', '-qO-', url] });
     ctx.output(got.stdout.trim());
-    page = { status: kit.httpStatus(got.stderr) ?? 0, body: got.stdout, from: 'the engine host' };
+    page = { status: kit.httpStatus(got.stderr) ?? 0, body: got.stdout };
+    from = 'the engine host';
   }
   ctx.facts({ status: page.status, body: page.body.trim(), bodyHasRunId: page.body.includes(ctx.runLabel) });
-  ctx.fact('fetchedFrom', page.from);
+  ctx.fact('fetchedFrom', from);
 }
 
 export const lab = defineLab({

@@ -34,8 +34,7 @@ const MEASURE_MS = 2000;
 const FORK_CAP = 64;
 
 async function memory(ctx: Ctx, files: Files) {
-  ctx.step('memory');
-  ctx.note('tailGrows');
+  ctx.step('memory').note('tailGrows');
   const hog = kit.memoryHog(files);
   const wait = 'hogEating';
   const ran = await ctx.run({ name: 'hog', ...LIMITS, cmd: hog.cmd, shown: hog.shown, deadlineMs: 20_000, wait });
@@ -57,8 +56,7 @@ async function cpu(ctx: Ctx, files: Files) {
   ctx.step('cpu');
   const spinner = await ctx.start({ name: 'spinner', ...LIMITS, cmd: ['sh', '-c', 'while :; do :; done'] });
   const cpuMax = kit.parseCpuMax((await ctx.exec(spinner, ['cat', ...files.cpuMax], { print: true })).stdout);
-  ctx.facts({ cpuMaxInside: { quotaUs: cpuMax.quotaUs, periodUs: cpuMax.periodUs } });
-  ctx.fact('cpusAllowedInside', kit.cpusAllowed(cpuMax));
+  ctx.facts({ cpuMaxInside: { ...cpuMax }, cpusAllowedInside: kit.cpusAllowed(cpuMax) });
   ctx.note('quotaPerPeriod');
   const before = await cpuSnapshot(ctx, spinner, files.cpuStat);
   ctx.wait('measuring', { seconds: MEASURE_MS / 1000 });
@@ -79,12 +77,8 @@ async function cpu(ctx: Ctx, files: Files) {
 
 async function forks(ctx: Ctx, files: Files) {
   ctx.step('forks');
-  const ran = await ctx.run({
-    name: 'forks',
-    ...LIMITS,
-    cmd: ['sh', '-c', kit.forkLoop(files, FORK_CAP)],
-    deadlineMs: 20_000,
-  });
+  const loop = ['sh', '-c', kit.forkLoop(files, FORK_CAP)];
+  const ran = await ctx.run({ name: 'forks', ...LIMITS, cmd: loop, deadlineMs: 20_000 });
   const { limitLine, started, forkError } = kit.parseForkLoop(ran.stdout, ran.stderr);
   ctx.output(`${limitLine}\nstarted 1 … started ${started}\n${ran.stderr.trim()}`);
   ctx.fact('pidsLimitInside', kit.parseLimit(limitLine));

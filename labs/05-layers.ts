@@ -45,13 +45,11 @@ async function look(ctx: Ctx, box: Box): Promise<kit.FileView> {
 async function buildTwo(ctx: Ctx, tags: string[]) {
   ctx.step('buildTwo');
   const names = ['layers-a', 'layers-b'];
-  for (const name of names)
-    ctx.output(`labs/images/${name}/Dockerfile\n${(await kit.dockerfileLines(name)).join('\n')}`);
+  for (const name of names) ctx.output(await kit.dockerfileListing(name));
   const builds: kit.BuildStep[][] = [];
   for (const [i, name] of names.entries()) {
     const wait = { key: 'building', values: { name } };
-    builds.push((await ctx.build(name, { tag: tags[i]!, showOutput: false, wait })).steps);
-    ctx.output(kit.stepTable(builds[i]!, 'built'));
+    builds.push((await ctx.build(name, { tag: tags[i]!, stepTable: 'built', wait })).steps);
   }
   if (builds[1]?.[1]?.cached) ctx.note('cacheReused');
 }
@@ -64,14 +62,9 @@ async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
   const shared = a!.layers.filter((layer) => b!.layers.some((other) => other.digest === layer.digest));
   const brief = (layers: kit.Layer[]) => layers.map((l) => ({ ...l, step: l.step && kit.clip(l.step, 32) }));
   ctx.facts({ layersA: brief(a!.layers), layersB: brief(b!.layers) });
-  ctx.facts({
-    sharedLayers: { count: shared.length, digests: shared.map((l) => l.digest) },
-    imageBytes: a!.image.Size,
-  });
-  ctx.fact(
-    'sharedBytes',
-    shared.reduce((sum, layer) => sum + (layer.bytes ?? 0), 0),
-  );
+  const sharedBytes = shared.reduce((sum, layer) => sum + (layer.bytes ?? 0), 0);
+  const sharedLayers = { count: shared.length, digests: shared.map((l) => l.digest) };
+  ctx.facts({ sharedLayers, imageBytes: a!.image.Size, sharedBytes });
   const own = a!.layers.length - shared.length;
   ctx.note('sharedLayers', { lower: shared.length, base: baseLayers.length, image: ctx.baseImage, own });
   return a!.image;
@@ -99,16 +92,13 @@ async function copyOnWrite(ctx: Ctx, tagA: string) {
 /** The upper directory as a helper sees it, through the engine's own path to it. */
 async function upperDir(ctx: Ctx, path: string) {
   const wait = 'lookingIntoUpper';
-  const script = kit.statScript(kit.ENGINE_DIR);
-  const listing = await ctx.inEngineDir(path, script, { shown: ['find', kit.ENGINE_DIR], wait }).catch((error) => {
-    if (ctx.signal.aborted) throw error;
-    return { exitCode: -1, stdout: '', stderr: (error as Error).message };
-  });
-  if (listing.exitCode !== 0) {
-    return ctx.note('upperNotMounted', { error: listing.stderr.trim() });
-  }
-  ctx.output(kit.upperEntries(listing.stdout).join('\n'));
-  ctx.fact('upperDirEntries', kit.upperEntries(listing.stdout));
+  const looking = ctx.inEngineDir(path, kit.statScript(kit.ENGINE_DIR), { shown: ['find', kit.ENGINE_DIR], wait });
+  const failed = (error: Error) => ({ exitCode: -1, stdout: '', stderr: error.message });
+  const listing = await looking.catch(kit.unlessStopped(ctx.signal, failed));
+  if (listing.exitCode !== 0) return ctx.note('upperNotMounted', { error: listing.stderr.trim() });
+  const entries = kit.upperEntries(listing.stdout);
+  ctx.output(entries.join('\n'));
+  ctx.fact('upperDirEntries', entries);
   ctx.note('upperHolds');
 }
 

@@ -36,13 +36,12 @@ const stepLine = (step: kit.BuildStep) => `${step.number} ${kit.clip(step.instru
 
 async function build(ctx: Ctx, tag: string) {
   ctx.step('build');
-  ctx.output(`labs/images/${IMAGE}/Dockerfile\n${(await kit.dockerfileLines(IMAGE)).join('\n')}`);
+  ctx.output(await kit.dockerfileListing(IMAGE));
   const first = (await ctx.build(IMAGE, { tag, wait: 'building' })).steps;
   ctx.note('eachInstruction');
 
   ctx.step('rebuild');
-  const rebuild = (await ctx.build(IMAGE, { tag, showOutput: false })).steps;
-  ctx.output(kit.stepTable(rebuild, 'rebuilt'));
+  const rebuild = (await ctx.build(IMAGE, { tag, stepTable: 'rebuilt' })).steps;
   ctx.facts({ totalSteps: rebuild.length, cachedSteps: rebuild.filter((step) => step.cached).length });
   // The steps after the Dockerfile's own are the engine's, for the labels the lab gave the build.
   const own = (await kit.dockerfileLines(IMAGE)).length;
@@ -59,8 +58,7 @@ async function edit(ctx: Ctx, tag: string) {
   const at = after.findIndex((line, index) => line !== before[index]);
   ctx.output(`Dockerfile → ${EDITED}, the only difference:\n- ${before[at]}\n+ ${after[at]}`);
   const wait = 'rebuildingEdited';
-  const { steps } = await ctx.build(IMAGE, { tag, dockerfile: EDITED, showOutput: false, wait });
-  ctx.output(kit.stepTable(steps, 'rebuilt'));
+  const { steps } = await ctx.build(IMAGE, { tag, dockerfile: EDITED, stepTable: 'rebuilt', wait });
   ctx.facts({ editedInstruction: after[at] ?? null, cachedAfterEdit: steps.filter((s) => s.cached).map(stepLine) });
   ctx.fact('rebuiltAfterEdit', steps.filter((s) => !s.cached && !s.instruction.startsWith('FROM')).map(stepLine));
   ctx.note('cacheKey');

@@ -69,11 +69,9 @@ async function bothSides(ctx: Ctx, dir: string) {
   await writeFile(join(dir, 'from-host.txt'), 'written on the host\n');
   const both = 'cat /data/from-host.txt && echo "written in the container" > /data/from-container.txt';
   const mounts = [{ source: dir, target: '/data' }];
-  const inside = await ctx.run({ mounts, cmd: sh(both), print: true }).catch((error: unknown) => {
-    if (ctx.signal.aborted) throw error;
-    ctx.output((error as Error).message);
-    return { exitCode: -1, printed: '' };
-  });
+  const failed = (error: Error) => ({ exitCode: -1, printed: '', error: error.message });
+  const inside = await ctx.run({ mounts, cmd: sh(both), print: true }).catch(kit.unlessStopped(ctx.signal, failed));
+  if ('error' in inside) ctx.output(inside.error);
   const hostToContainer = inside.exitCode === 0 ? inside.printed : null;
   ctx.fact('bindHostToContainer', hostToContainer);
   if (inside.exitCode !== 0) ctx.note('mountFailed');

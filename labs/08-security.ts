@@ -26,8 +26,6 @@ const facts = {
 };
 type Ctx = ContextFor<typeof facts, typeof text>;
 
-/** The identity map: uid 0 inside is uid 0 outside, and so on for every uid. */
-const IDENTITY_UID_MAP = '0 0 4294967295';
 const CHOWN = ['sh', '-c', 'touch /tmp/x && chown nobody /tmp/x'];
 const said = (r: { exitCode: number; stderr: string }) =>
   `exit ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`;
@@ -82,10 +80,8 @@ async function sharedOnEngine(ctx: Ctx): Promise<SharedDir> {
       const look = names.map((name) => `stat -c %u /shared/${name} 2>/dev/null || echo -`).join('; ');
       const mounts = [{ source: path, target: '/shared', readOnly: true }];
       const read = await ctx.run({ name: 'owners', mounts, cmd: ['sh', '-c', look], shown: ['ls', '-ln', '/shared'] });
-      return read.stdout
-        .trim()
-        .split('\n')
-        .map((line) => (/^\d+$/.test(line) ? Number(line) : null));
+      const lines = read.stdout.trim().split('\n');
+      return lines.map((line) => (/^\d+$/.test(line) ? Number(line) : null));
     },
   };
 }
@@ -100,19 +96,16 @@ async function rootWrites(ctx: Ctx, shared: SharedDir, here: boolean) {
   const [asRoot, asUser] = await shared.owners(['by-root', 'by-1000']);
   ctx.output(`by-root   owner uid ${asRoot ?? '(not here)'}\nby-1000   owner uid ${asUser ?? '(not here)'}`);
   ctx.facts({ hostDirectory: shared.path, hostOwnerAsRoot: asRoot ?? null, hostOwnerAsUser1000: asUser ?? null });
-  if (asRoot === 0) {
-    ctx.note('hostRootOwns');
-  } else if (asRoot !== null && asRoot !== undefined) {
-    ctx.note('ownerMapped', { uid: asRoot });
-  }
+  if (asRoot === 0) ctx.note('hostRootOwns');
+  else if (asRoot !== null && asRoot !== undefined) ctx.note('ownerMapped', { uid: asRoot });
   return box;
 }
 
 async function whyRoot(ctx: Ctx, box: Box) {
   ctx.step('whyRoot');
-  const uidMap = (await ctx.exec(box, ['cat', '/proc/self/uid_map'], { print: true })).stdout.trim();
-  const remapped = uidMap.split(/\s+/).join(' ') !== IDENTITY_UID_MAP;
-  ctx.facts({ uidMap: uidMap.split(/\s+/).join(' '), userNamespaceRemapped: remapped });
+  const uidMap = kit.uidMapLine((await ctx.exec(box, ['cat', '/proc/self/uid_map'], { print: true })).stdout);
+  const remapped = uidMap !== kit.IDENTITY_UID_MAP;
+  ctx.facts({ uidMap, userNamespaceRemapped: remapped });
   ctx.note(remapped ? 'uidsRemapped' : 'identityMap');
 }
 
@@ -124,9 +117,8 @@ async function capabilities(ctx: Ctx, box: Box) {
     sets.CapBnd === sets.CapEff ? 'the same: it can never gain more' : shortNames(kit.decodeCapabilities(sets.CapBnd));
   ctx.output(`CapEff ${sets.CapEff} = ${shortNames(caps)}\nCapBnd ${sets.CapBnd} = ${bounding}`);
   ctx.facts({ defaultCapEff: sets.CapEff, defaultCapabilities: caps, defaultCapBnd: sets.CapBnd });
-  const hostEff = kit.parseCapabilitySets(
-    await ctx.onHost('grep Cap /proc/1/status', { wait: 'helperRunning' }),
-  ).CapEff;
+  const hostStatus = await ctx.onHost('grep Cap /proc/1/status', { wait: 'helperRunning' });
+  const hostEff = kit.parseCapabilitySets(hostStatus).CapEff;
   const hostCaps = kit.decodeCapabilities(hostEff);
   ctx.output(`CapEff ${hostEff} = ${hostCaps.length} capabilities`);
   ctx.fact('hostRootCapabilityCount', hostCaps.length);

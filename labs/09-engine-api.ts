@@ -19,13 +19,7 @@ const GREETING = 'hello from the engine API';
 const CALL_DEADLINE_MS = 15_000;
 
 /** One request under its own deadline, shown as request line and status; an unexpected status stops the lab. */
-async function send(
-  ctx: Ctx,
-  method: string,
-  path: string,
-  expected: number,
-  body?: unknown,
-): Promise<kit.RawResponse> {
+async function send(ctx: Ctx, method: string, path: string, expected: number, body?: unknown) {
   const response = await kit.withinDeadline(`waiting for ${method} ${path}`, CALL_DEADLINE_MS, ctx.signal, (signal) =>
     kit.request(ctx.engine.endpoint, method, path, body, signal),
   );
@@ -60,8 +54,7 @@ async function handshake(ctx: Ctx): Promise<string> {
   showCurl(ctx, 'GET', '/version');
   const v = JSON.parse((await send(ctx, 'GET', '/version', 200)).body.toString('utf8')) as Version;
   ctx.output(
-    `  Version ${v.Version} · ApiVersion ${v.ApiVersion} · MinAPIVersion ${v.MinAPIVersion ?? '?'} · ` +
-      `${v.Os}/${v.Arch}`,
+    `  Version ${v.Version} · ApiVersion ${v.ApiVersion} · MinAPIVersion ${v.MinAPIVersion ?? '?'} · ${v.Os}/${v.Arch}`,
   );
   ctx.facts({ serverVersion: v.Version, apiVersion: v.ApiVersion });
   ctx.note('versionedPaths', { version: v.ApiVersion });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareNamespaces,
+  IDENTITY_UID_MAP,
   namespacesScript,
   parseHostReference,
   parseNamespaces,
+  uidMapLine,
 } from '../../labs/kit/parse/namespaces.ts';
 
 describe('parseNamespaces', () => {
@@ -51,5 +53,12 @@ describe('compareNamespaces', () => {
       sharedWithHost: null,
     });
     expect(compared.each.map(([kind]) => kind)).toEqual(['pid', 'net', 'user', 'time']);
+  });
+});
+
+describe('uidMapLine', () => {
+  it('reads uid_map as one line, without its column padding', () => {
+    expect(uidMapLine('         0          0 4294967295\n')).toBe(IDENTITY_UID_MAP);
+    expect(uidMapLine('         0     100000      65536')).toBe('0 100000 65536');
   });
 });

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { Engine } from '../engine/connect.ts';
 import { execIn, runToCompletion, startContainer } from '../engine/containers.ts';
 import { buildLabImage, imagesPath } from '../engine/images.ts';
+import { stepTable } from '../parse/build-steps.ts';
 import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, runLine } from '../spec/container.ts';
 import { shellLine } from '../spec/shell.ts';
 import { WharfError } from './errors.ts';
@@ -105,6 +106,27 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     return { ...result, printed: printed(result, spec.print) };
   };
 
+  const note = (key: string | Said, values?: Values) =>
+    emit({ type: 'note', ...(typeof key === 'string' ? say(key, values) : say(key.key, key.values)) });
+
+  const exec: LabContext['exec'] = async (box, cmd, options = {}) => {
+    const text = shellLine(execArgv(box.name, options.shown ?? cmd, options.user));
+    show(text, options.wait);
+    const result = await execIn(docker, box.container, cmd, { signal, user: options.user });
+    await probe?.exec({ text, simplified: options.shown !== undefined }, result.execId);
+    printed(result, options.print);
+    return result;
+  };
+
+  const onHost: LabContext['onHost'] = async (script, spec = {}) => {
+    const result = await run({ ...spec, pid: 'host', cmd: ['sh', '-c', script] }, 'host-view');
+    if (result.exitCode !== 0) {
+      const said = result.stderr.trim() || result.stdout.trim();
+      throw new WharfError(`The host-view helper failed (exit ${result.exitCode}): ${said}`);
+    }
+    return result.stdout;
+  };
+
   const fact = (key: string, value: unknown) => {
     input.facts[key] = value as FactValue;
     emit({ type: 'fact', key, value: value as FactValue });
@@ -120,11 +142,13 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     signal,
     name,
     options: input.options ?? {},
-    step: (key, values) => emit({ type: 'step', ...say(key, values) }),
+    step: (key, values) => {
+      emit({ type: 'step', ...say(key, values) });
+      return { note };
+    },
     shown: show,
     output: (text) => emit({ type: 'output', text }),
-    note: (key, values) =>
-      emit({ type: 'note', ...(typeof key === 'string' ? say(key, values) : say(key.key, key.values)) }),
+    note,
     wait: (key, values) => emit({ type: 'wait', ...say(key, values) }),
     fact,
     defer: (undo) => input.deferred?.push(undo as (fresh: LabContext<never>) => Promise<unknown>),
@@ -158,14 +182,9 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       return { name: full.name ?? container.id, id: container.id, container };
     },
 
-    async exec(box, cmd, options = {}) {
-      const text = shellLine(execArgv(box.name, options.shown ?? cmd, options.user));
-      show(text, options.wait);
-      const result = await execIn(docker, box.container, cmd, { signal, user: options.user });
-      await probe?.exec({ text, simplified: options.shown !== undefined }, result.execId);
-      printed(result, options.print);
-      return result;
-    },
+    exec,
+
+    execSections: async (box, view, options) => view.parse((await exec(box, view.cmd, options)).stdout),
 
     async build(imageName, options) {
       const contextPath = options.contextDir ?? imagesPath(imageName);
@@ -178,13 +197,17 @@ export function createContext<F extends FactShape<F>, K extends string = string>
         dockerfile: options.dockerfile,
         labels,
         signal,
-        onLine: options.showOutput === false ? undefined : (line) => emit({ type: 'output', text: line }),
+        onLine:
+          options.showOutput === false || options.stepTable
+            ? undefined
+            : (line) => emit({ type: 'output', text: line }),
       }).catch(async (error: unknown) => {
         if (!signal.aborted && error instanceof WharfError)
           await probe?.refused?.({ text, simplified: false }, error.message);
         throw error;
       });
       await probe?.build({ text, simplified: false }, options.tag);
+      if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable) });
       return built;
     },
 
@@ -211,14 +234,9 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       );
     },
 
-    async onHost(script, spec = {}) {
-      const result = await run({ ...spec, pid: 'host', cmd: ['sh', '-c', script] }, 'host-view');
-      if (result.exitCode !== 0) {
-        const said = result.stderr.trim() || result.stdout.trim();
-        throw new WharfError(`The host-view helper failed (exit ${result.exitCode}): ${said}`);
-      }
-      return result.stdout;
-    },
+    onHost,
+
+    onHostSections: async (view, spec) => view.parse(await onHost(view.script, spec)),
 
     // The path names a place on the ENGINE's host, which the engine resolves itself: this works where
     // the engine lives in a VM, and needs no privilege (unlike /proc/1/root from a --pid=host helper).

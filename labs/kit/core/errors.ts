@@ -29,3 +29,14 @@ export function describeError(error: unknown): { message: string; hint?: string 
   if (error instanceof Error) return { message: error.message };
   return { message: String(error) };
 }
+
+/**
+ * A `.catch` for a step whose failure the lab tells and goes on from (`fallback` gets the error): a
+ * stopped run (Ctrl-C, Stop, its deadline) still throws, so a stop is never taken for a result.
+ */
+export function unlessStopped<T>(signal: AbortSignal, fallback: (error: Error) => T): (error: unknown) => T {
+  return (error) => {
+    if (signal.aborted) throw error;
+    return fallback(error instanceof Error ? error : new Error(String(error)));
+  };
+}

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { EngineInfo } from '../engine/connect.ts';
 import type { Completed } from '../engine/containers.ts';
 import type { BuiltImage } from '../engine/images.ts';
+import type { Sections } from '../parse/sections.ts';
 import type { ContainerSpec } from '../spec/container.ts';
 import type { FactValue } from './events.ts';
 import type { LabOptionSpecs, LabOptionValues } from './options.ts';
@@ -91,6 +92,8 @@ export interface BuildOptions {
   dockerfile?: string;
   /** Stream the engine's build output (default true). */
   showOutput?: boolean;
+  /** Instead of the engine's output, a table of its steps: this word beside each one not from the cache. */
+  stepTable?: string;
   wait?: WaitLabel;
 }
 
@@ -113,7 +116,8 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, 
   /** A name unique to this run: `wharf-<lab>-<what>-<runLabel>`. */
   name(what: string): string;
 
-  step(key: K, values?: Values): void;
+  /** A step's title; `.note` adds the note that opens it at once: `ctx.step('stop').note('stopSignals')`. */
+  step(key: K, values?: Values): { note(key: K | Said, values?: Values): void };
   /** A command line written by hand: for what no verb runs (curl, ls, docker stats…). */
   shown(text: string): void;
   output(text: string): void;
@@ -134,10 +138,14 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, 
   /** `docker run -d`: a container that keeps running until the lab stops it (or cleanup does). */
   start(spec: RunSpec & { name: string }): Promise<Box>;
   exec(box: Box, cmd: string[], options?: ExecOptions): Promise<Completed>;
+  /** `docker exec` of a `kit.sections` script: several reads in one round trip, back by name. */
+  execSections<S extends string>(box: Box, view: Sections<S>, options?: ExecOptions): Promise<Record<S, string>>;
   /** Builds labs/images/<name>/ with the run's labels; never pulls. */
   build(name: string, options: BuildOptions): Promise<BuiltImage>;
   /** A script in a `--pid=host` helper: the engine host's processes, even when it runs in a VM. */
   onHost(script: string, spec?: HostSpec): Promise<string>;
+  /** `onHost` of a `kit.sections` script: several reads of the host in one helper, back by name. */
+  onHostSections<S extends string>(view: Sections<S>, spec?: HostSpec): Promise<Record<S, string>>;
   /** A script in a helper with a path the engine reported mounted read-only at /engine. */
   inEngineDir(enginePath: string, script: string, spec: Pick<RunSpec, 'shown' | 'wait'>): Promise<Completed>;
   stop(box: Box, seconds: number, wait?: K): Promise<void>;

@@ -61,3 +61,8 @@ export async function dockerfileLines(name: string, file = 'Dockerfile'): Promis
   const text = await readFile(`${imagesDir(name)}${file}`, 'utf8');
   return text.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
 }
+
+/** A lab Dockerfile as a lab shows it, under its path: the same listing in every lab that builds one. */
+export async function dockerfileListing(name: string, file = 'Dockerfile'): Promise<string> {
+  return `${imagesPath(name)}/${file}\n${(await dockerfileLines(name, file)).join('\n')}`;
+}

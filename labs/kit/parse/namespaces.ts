@@ -68,3 +68,9 @@ export function compareNamespaces(mine: Inodes, neighbour: Inodes, host: Inodes)
     sharedBetweenContainers: each.filter(([, n]) => n.container === n.secondContainer).map(([kind]) => kind),
   };
 }
+
+/** /proc/<pid>/uid_map as one line (`0 0 4294967295`), its column padding gone: what a fact shows. */
+export const uidMapLine = (uidMap: string): string => uidMap.trim().split(/\s+/).join(' ');
+
+/** The identity map: uid 0 inside is uid 0 outside, and so on for every uid (no user namespace of its own). */
+export const IDENTITY_UID_MAP = '0 0 4294967295';

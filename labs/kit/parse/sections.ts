@@ -27,8 +27,15 @@ export function parseSections<K extends string>(output: string, names: readonly 
   return Object.fromEntries(names.map((name) => [name, (found[name] ?? []).join('\n').trim()])) as Record<K, string>;
 }
 
+/** Commands to run in one shell (`script`, or `cmd` to exec), with the parser of what it printed. */
+export interface Sections<K extends string> {
+  script: string;
+  cmd: string[];
+  parse(output: string): Record<K, string>;
+}
+
 /** Commands to run in one shell, with the parser of what it printed: `view.parse(stdout).routes`. */
-export function sections<K extends string>(commands: Record<K, string>) {
+export function sections<K extends string>(commands: Record<K, string>): Sections<K> {
   const script = sectionsScript(commands);
   const parse = (output: string) => parseSections(output, Object.keys(commands) as K[]);
   return { script, cmd: ['sh', '-c', script], parse };

@@ -39,6 +39,15 @@ describe('what a lab says', () => {
     ]);
   });
 
+  it('says a step and the note that opens it, in that order, from one line', () => {
+    const { ctx, said } = context();
+    ctx.step('look', { what: 'it' }).note('why');
+    expect(said).toEqual([
+      { type: 'step', key: 'look', values: { what: 'it' } },
+      { type: 'note', key: 'why' },
+    ]);
+  });
+
   it('refuses a key the text lacks, also inside a value, and names the file to fix', () => {
     const { ctx, said } = context();
     expect(() => ctx.step('lok')).toThrow('Lab "demo" says "lok", which labs/text/demo.ts does not have.');
