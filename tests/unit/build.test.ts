@@ -53,7 +53,25 @@ describe('followBuild', () => {
     await expect(followBuild(docker, stream)).resolves.toEqual({
       imageId: 'sha256:abc',
       steps: ['1/2 FROM scratch', '2/2 COPY . /'],
+      stepImages: [],
     });
+  });
+
+  it("returns the images a good build's own steps made, but not the final one, the FROM or a cache hit", async () => {
+    const stream = progress(
+      { stream: 'Step 1/4 : FROM wharf/base\n' },
+      { stream: ' ---> 3eebbaf4af63\n' },
+      { stream: 'Step 2/4 : RUN echo cached\n' },
+      { stream: ' ---> Using cache\n' },
+      { stream: ' ---> 0a1b2c3d4e5f\n' },
+      { stream: 'Step 3/4 : RUN echo one\n' },
+      { stream: ' ---> Running in 54aa8dc5d9a8\n' },
+      { stream: ' ---> b88ae174fbcd\n' },
+      { stream: 'Step 4/4 : CMD ["true"]\n' },
+      { stream: ' ---> 248dc23b501b\n' },
+      { aux: { ID: 'sha256:248dc23b501b0000000000000000000000000000000000000000000000000000' } },
+    );
+    await expect(followBuild(docker, stream)).resolves.toMatchObject({ stepImages: ['b88ae174fbcd'] });
   });
 });
 

@@ -207,6 +207,20 @@ export function createContext<F extends FactShape<F>, K extends string = string>
         throw error;
       });
       await probe?.build({ text, simplified: false }, options.tag);
+      // Under the containerd image store the step images are not the final image's parents and carry
+      // no run label: left alone, removing the image leaves them dangling. Under the graph driver they
+      // are its parents, in use until cleanup removes it (409), and go with it.
+      const made = [...built.stepImages].reverse();
+      if (made.length)
+        input.deferred?.push(async (fresh) => {
+          for (const id of made)
+            await fresh.docker
+              .getImage(id)
+              .remove({ abortSignal: fresh.signal })
+              .catch((error: { statusCode?: number }) => {
+                if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
+              });
+        });
       if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable) });
       return built;
     },

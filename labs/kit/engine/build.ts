@@ -22,19 +22,21 @@ const STEP_IMAGE = /^\s*-{2,3}>\s*([0-9a-f]{12,64})\s*$/;
  * as a *successful* stream with `error` entries in it, so those are scanned for and reported with
  * the step that produced them. A build that fails or is stopped leaves its finished steps behind as
  * untagged images that carry the *parent's* labels (wharf.lab=base), which no run-label cleanup
- * would find: they are removed here, newest first. Images that other images still need stay.
+ * would find: they are removed here, newest first. Images that other images still need stay. A good
+ * build returns them (`stepImages`): under Docker's containerd image store they are not the final
+ * image's parents, so removing that image leaves them behind as dangling images.
  */
 export async function followBuild(
   docker: Docker,
   stream: NodeJS.ReadableStream,
   onLine: (line: string) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ imageId?: string; steps: string[] }> {
+): Promise<{ imageId?: string; steps: string[]; stepImages: string[] }> {
   const stepImages: string[] = [];
   // Only images this build made: not the FROM image (the base itself), not a cache hit (shared).
   let ownStep = false;
   try {
-    return await collectBuild(
+    const built = await collectBuild(
       docker,
       stream,
       (line) => {
@@ -47,6 +49,7 @@ export async function followBuild(
       },
       signal,
     );
+    return { ...built, stepImages: stepImages.filter((image) => !built.imageId?.includes(image)) };
   } catch (error) {
     for (const image of stepImages.reverse()) {
       await docker

@@ -17,6 +17,8 @@ export interface BuiltImage {
   steps: BuildStep[];
   /** Every line of build output, e.g. to see which steps said "Using cache". */
   lines: string[];
+  /** Images its own steps made besides the final one (the classic builder's), newest last. */
+  stepImages: string[];
 }
 
 export interface BuildRequest {
@@ -53,7 +55,7 @@ export async function buildLabImage(docker: Docker, request: BuildRequest): Prom
     request.onLine?.(line);
   };
   const result = await followBuild(docker, stream, onLine, request.signal);
-  return { tag: request.tag, imageId: result.imageId, steps: buildSteps(lines), lines };
+  return { tag: request.tag, imageId: result.imageId, steps: buildSteps(lines), lines, stepImages: result.stepImages };
 }
 
 /** A lab Dockerfile's instructions, without comments and blank lines: what a slide shows of it. */
