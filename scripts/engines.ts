@@ -1,5 +1,5 @@
 // npm run test:engines [-- --engines docker-desktop-like,docker-remote,podman] [--tests main|all] [--report <file.md>]
-//                      [--record <lab,...>]
+//                      [--record <lab,...>] [--budget <minutes>]
 // The engine matrix: builds (or reuses) a Debian VM image holding Docker 28.5 + containerd 2 and
 // Podman 5.8, boots it under QEMU, runs the lab tests against each engine in it, prints a
 // lab × engine table, and always shuts the VM down (also on Ctrl-C, SIGTERM and failure). With
@@ -21,7 +21,8 @@ import { requireBuildTools, requireTools } from './engines/tools.ts';
 import { CPUS, MEMORY_MIB, type RunningVm, startVm } from './engines/vm.ts';
 
 const USAGE =
-  'usage: npm run test:engines [-- --engines <id,...>] [--tests main|all] [--report <file.md>] [--record <lab,...>]';
+  'usage: npm run test:engines [-- --engines <id,...>] [--tests main|all] [--report <file.md>] [--record <lab,...>] ' +
+  '[--budget <minutes>]';
 // Every engine in the TCG guest answers ~70-115 s after QEMU starts on a quiet 2-core machine; with
 // the machine's load average at 10-20 it took 230-456 s here.
 const BOOT_DEADLINE_MS = 15 * 60_000;
@@ -43,6 +44,8 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 let vm: RunningVm | undefined;
 let child: ChildProcess | undefined;
 let stopping = false;
+/** Set when --budget ran out: the run stops where it is, says so, and fails. */
+let overBudget: string | undefined;
 
 async function shutDown(): Promise<void> {
   child?.kill('SIGTERM');
@@ -78,6 +81,7 @@ async function main(): Promise<number> {
     tests: { type: 'string' },
     report: { type: 'string' },
     record: { type: 'string' },
+    budget: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return 2;
@@ -95,11 +99,23 @@ async function main(): Promise<number> {
     );
   if (args.tests && !['main', 'all'].includes(String(args.tests)))
     throw new WharfError(`--tests must be main or all.`, USAGE);
+  const budgetMinutes = args.budget === undefined ? undefined : Number(args.budget);
+  if (budgetMinutes !== undefined && !(Number.isFinite(budgetMinutes) && budgetMinutes > 0))
+    throw new WharfError(`--budget must be a number of minutes above 0, not "${args.budget}".`, USAGE);
   const engines = VM_ENGINES.filter((e) => wanted.includes(e.id));
   const selection: Selection = (args.tests as Selection | undefined) ?? DEFAULT_SELECTION;
 
   const tools = requireTools();
   const started = performance.now();
+  // CI has a hard limit of its own: past the budget, stop cleanly with a table of what ran, rather
+  // than being killed with nothing to show.
+  if (budgetMinutes !== undefined)
+    setTimeout(() => {
+      overBudget = `the matrix ran past its budget of ${budgetMinutes} min and was stopped`;
+      say(chalk.red(overBudget));
+      stopping = true;
+      child?.kill('SIGTERM');
+    }, budgetMinutes * 60_000).unref();
   say(`VM image for recipe ${recipeHash()} in ${imageCacheRoot()}`);
   const showBuildLine = (line: string) => (/^(I: |building|Debian)/.test(line) ? say(chalk.dim(line)) : undefined);
   const { image, builtMs } = await ensureImage(showBuildLine, requireBuildTools);
@@ -187,24 +203,29 @@ async function main(): Promise<number> {
       problems.push(`${engine.id}: ${error instanceof Error ? error.message : String(error)}`);
       result = { outcomes: [], exitCode: 1, wallMs: 0 };
     }
-    if (qemuEnded) throw new WharfError(`The VM stopped while ${engine.id} was being tested: ${qemuEnded}.`);
+    if (qemuEnded && !overBudget)
+      throw new WharfError(`The VM stopped while ${engine.id} was being tested: ${qemuEnded}.`);
     failed ||= result.exitCode !== 0;
     timings.push(`${engine.id} ${seconds(result.wallMs)}`);
     columns.push({ name: `${engine.id} (${versions.get(engine.id)?.engine ?? '?'})`, outcomes: result.outcomes });
   }
 
+  // An engine the run never reached (stopped, over budget) still gets its column: every cell "–".
+  for (const engine of engines.slice(columns.length))
+    columns.push({ name: `${engine.id} (not reached)`, outcomes: [] });
   const table = [
     `Engine matrix, Debian ${image.suite} VM under QEMU TCG (${CPUS} vCPUs, ${MEMORY_MIB} MiB), shared folder over ${running.shareKind}`,
     ...engines.map((e) => `- ${e.id}: ${describeVersions(versions.get(e.id)!)}`),
     '',
     resultTable(columns),
     ...(problems.length ? ['', 'Not tested:', ...problems.map((p) => `- ${p}`)] : []),
+    ...(overBudget ? ['', `Incomplete: ${overBudget}.`] : []),
     '',
     `Image ${builtMs === undefined ? 'reused' : `built in ${seconds(builtMs)}`}; boot to every engine answering ${seconds(bootMs)}; tests: ${timings.join(', ')}; total ${seconds(performance.now() - started)}.`,
   ].join('\n');
   console.log(`\n${table}\n`);
   if (args.report) writeFileSync(String(args.report), `${table}\n`);
-  return failed ? 1 : 0;
+  return failed || overBudget ? 1 : 0;
 }
 
 process.exitCode = await main()

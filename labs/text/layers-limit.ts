@@ -9,8 +9,9 @@ export const layersLimit = defineText({
       howSearched:
         'Each stack is the base image plus N layers of one small file each, written as a docker save archive and ' +
         'loaded, then a container is started from it: some layer stores take a stack of any height and refuse ' +
-        'only when a container is started. Loading the same layers again is cheap, so the search doubles N, then ' +
-        'halves the gap.',
+        'only when a container is started. The search climbs through round heights and each side of where engines ' +
+        'are known to stop (125 on Docker with overlay2, 498 with its containerd image store) until the first ' +
+        'refusal, then halves the gap.',
       refusedAtRun:
         'This engine loaded the image of {refused} layers without a word; the refusal came when a container was ' +
         "started from it. A container's filesystem is one overlay mount with a lower directory per image layer, " +
@@ -49,8 +50,8 @@ export const layersLimit = defineText({
       search: '一层层叠加小层，直到引擎拒绝',
       howSearched:
         '每一叠都是基础镜像加上 N 层、每层一个小文件，写成 docker save 归档再加载，然后用它启动一个容器：' +
-        '有些层存储不管叠多高都照单全收，到启动容器时才拒绝。再次加载相同的层很便宜，所以搜索先把 N 翻倍，' +
-        '再把区间对半缩小。',
+        '有些层存储不管叠多高都照单全收，到启动容器时才拒绝。搜索沿着一些整数高度、以及已知引擎停下的位置两侧' +
+        '（Docker 用 overlay2 时是 125，用 containerd 镜像存储时是 498）往上爬，直到第一次被拒绝，再把区间对半缩小。',
       refusedAtRun:
         '这个引擎顺利加载了 {refused} 层的镜像，没有报错；拒绝发生在用它启动容器的时候。容器的文件系统是一个 overlay 挂载，' +
         '镜像的每一层对应一个下层目录，上限正是在这个挂载上执行的（Podman：containers/storage，“max depth exceeded”；' +

@@ -213,13 +213,18 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       const made = [...built.stepImages].reverse();
       if (made.length)
         input.deferred?.push(async (fresh) => {
+          let removed = 0;
           for (const id of made)
             await fresh.docker
               .getImage(id)
               .remove({ abortSignal: fresh.signal })
-              .catch((error: { statusCode?: number }) => {
-                if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
-              });
+              .then(
+                () => removed++,
+                (error: { statusCode?: number }) => {
+                  if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
+                },
+              );
+          return removed;
         });
       if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable) });
       return built;

@@ -152,7 +152,8 @@ export interface LabContext<F extends FactShape<F> = Record<string, FactValue>, 
   remove(box: Box): Promise<void>;
   /**
    * Undo something labels cannot find (a directory): runs at cleanup, newest first, also after a
-   * failure or Ctrl-C, with a context of its own whose signal is fresh (20 s).
+   * failure or Ctrl-C, with a context of its own whose signal is fresh (20 s). An undo that removes
+   * engine objects resolves to how many, so the cleanup line counts them.
    */
   defer(undo: (fresh: LabContext<F, K>) => Promise<unknown>): void;
   /** A `docker run --rm` the lab makes by other means (raw HTTP): its line shown, its request body. */

@@ -97,16 +97,19 @@ async function sweepEndedRuns(docker: Docker, emit: (e: LabEventInput) => void):
   }
 }
 
-/** Runs what the lab deferred, newest first, each with a fresh deadline; returns what failed. */
+/** Runs what the lab deferred, newest first, each with a fresh deadline: engine objects removed, and what failed. */
 async function undoDeferred(
   deferred: ((fresh: LabContext<never>) => Promise<unknown>)[],
   contextFor: (signal: AbortSignal) => LabContext<never>,
-): Promise<string[]> {
-  const failed: string[] = [];
+): Promise<{ removed: number; failed: string[] }> {
+  const undone = { removed: 0, failed: [] as string[] };
   for (const undo of deferred.reverse()) {
-    await undo(contextFor(withDeadline(undefined, 20_000))).catch((error) => failed.push(describeError(error).message));
+    await undo(contextFor(withDeadline(undefined, 20_000))).then(
+      (result) => (undone.removed += typeof result === 'number' ? result : 0),
+      (error) => undone.failed.push(describeError(error).message),
+    );
   }
-  return failed;
+  return undone;
 }
 
 /**
@@ -159,14 +162,18 @@ export async function runLab<F extends FactShape<F>, K extends string>(
     else if (options.signal?.aborted) error = { message: `Stopped. (${error.message})` };
   }
   // What labels cannot find (a directory) first, also when the engine is gone: it may be ours alone.
-  const undone = contextFor ? await undoDeferred(deferred, contextFor) : [];
+  const undone = contextFor ? await undoDeferred(deferred, contextFor) : { removed: 0, failed: [] };
   if (engine) {
     // A failure may be the engine itself going away (stopped, crashed, unplugged): then say that,
     // plainly, instead of the socket error it caused, and leave the objects to the next run's sweep.
     const goneMidRun = error !== undefined && !(await engineAnswers(engine.docker));
     const cleanup = goneMidRun ? undefined : await cleanUp(engine.docker, runLabel, signal.aborted);
     if (cleanup && !cleanup.gone) {
-      emit({ type: 'cleanup', removed: cleanup.removed.length, leftovers: [...undone, ...cleanup.leftovers] });
+      emit({
+        type: 'cleanup',
+        removed: undone.removed + cleanup.removed.length,
+        leftovers: [...undone.failed, ...cleanup.leftovers],
+      });
     } else {
       emit({ type: 'cleanup', removed: cleanup?.removed.length ?? 0, leftovers: [], engineGone: true });
       const gone: EngineGone = {
