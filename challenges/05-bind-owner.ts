@@ -3,6 +3,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineChallenge, line, missing, type Setting } from './challenge.ts';
+import { engineWhere } from './kit.ts';
 
 const NAME = 'wharf-ch-writer';
 const UID = 10001;
@@ -83,11 +84,17 @@ on your machine, through a bind mount. The file must show up there, owned by uid
       () => true,
       () => false,
     );
-    if (!onHost)
-      return [
-        ...lines,
-        line(false, `${FILE} in ${workDir}`, `not there: write it into the mounted folder (/out/${FILE})`, SLIDE),
-      ];
+    if (!onHost) {
+      // A plain remote engine (tcp://, ssh://) mounts a folder of ITS machine by that name: whatever
+      // the container wrote is there, never here. Docker Desktop and other VMs share this folder.
+      const where = engineWhere(engine.info);
+      const why = where.here
+        ? `not there: write it into the mounted folder (/out/${FILE})`
+        : `not on this machine: your engine runs on ${where.engineHost}, and a bind mount there names a folder of ` +
+          'that machine. Use an engine on this machine (or one that shares your folders, like Docker Desktop), ' +
+          'or do this challenge on that machine';
+      return [...lines, line(false, `${FILE} in ${workDir}`, why, SLIDE)];
+    }
     // The owner as the engine's host sees it (the same as this machine's on native Linux; inside the VM for Docker Desktop).
     // The engine's own name for the folder when it reported one (Docker Desktop on Windows rewrites it).
     const seen = await engine.helper(`stat -c %u /out/${FILE}`, {

@@ -1,7 +1,7 @@
 // Chapter 10 (network): a port published on 127.0.0.1 only, reached from this machine.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defineChallenge, line, missing } from './challenge.ts';
-import { withDeadline } from './kit.ts';
+import { type CheckEngine, defineChallenge, line, missing } from './challenge.ts';
+import { engineWhere, waitForHttp, withDeadline } from './kit.ts';
 
 const NAME = 'wharf-ch-web';
 const HOST_PORT = 48080;
@@ -26,6 +26,16 @@ async function fetchPage(port: number, signal: AbortSignal): Promise<string | Er
   }
 }
 
+/**
+ * An engine on another machine (tcp://, ssh://) publishes on ITS 127.0.0.1, which this machine
+ * cannot reach: there a helper on the engine's host network fetches the page. Docker Desktop and
+ * other VMs forward published ports, so for them this machine's fetch already worked.
+ */
+async function fetchOnEngineHost(engine: CheckEngine, port: number): Promise<string | Error> {
+  const fetched = await engine.helper(waitForHttp(`http://127.0.0.1:${port}/`, 15), { NetworkMode: 'host' });
+  return fetched.exitCode === 0 ? fetched.stdout.trim() : new Error(fetched.stderr.trim() || 'no answer');
+}
+
 export const challenge = defineChallenge({
   id: 'localhost-port',
   title: { en: 'A port on 127.0.0.1 only', zh: '只发布在 127.0.0.1 上的端口' },
@@ -36,12 +46,16 @@ export const challenge = defineChallenge({
   sh -c "${SERVE}"
 Publish its port 8080 on this machine's 127.0.0.1 only (port ${HOST_PORT}, or another free one), never on
 every interface. Fetch the page from this machine and type back what it says:
-  npm run check -- localhost-port <what the page says>`,
+  npm run check -- localhost-port <what the page says>
+If your engine runs on another machine (DOCKER_HOST=tcp://… or ssh://…), its 127.0.0.1 is that
+machine's: fetch the page there (ssh to it).`,
     zh: `用 wharf/base 在后台启动一个名为 ${NAME} 的容器，在 8080 端口上提供它的主机名：
   sh -c "${SERVE}"
 把它的 8080 端口只发布在本机的 127.0.0.1 上（端口 ${HOST_PORT}，或其他空闲端口），不要发布到所有网卡。
 在本机上取回这个页面，并把页面内容填回来：
-  npm run check -- localhost-port <页面内容>`,
+  npm run check -- localhost-port <页面内容>
+如果你的引擎在另一台机器上（DOCKER_HOST=tcp://… 或 ssh://…），它的 127.0.0.1 是那台机器的：
+请在那台机器上取回页面（ssh 登录上去）。`,
   }),
   hints: [
     {
@@ -89,22 +103,23 @@ every interface. Fetch the page from this machine and type back what it says:
       ),
     ];
     const port = Number(bindings.find((b) => b.HostIp === '127.0.0.1')?.HostPort ?? bindings[0]!.HostPort);
-    const page = await fetchPage(port, engine.signal);
+    let page = await fetchPage(port, engine.signal);
+    const where = engineWhere(engine.info);
+    let url = `http://127.0.0.1:${port}/`;
+    if (page instanceof Error && !where.here) {
+      page = await fetchOnEngineHost(engine, port);
+      url += ` (on the engine's host, ${where.engineHost})`;
+    }
     if (page instanceof Error)
       return [
         ...lines,
-        line(
-          false,
-          `http://127.0.0.1:${port}/ answers`,
-          `it does not (${page.message}): is httpd running in it? sh -c "${SERVE}"`,
-          SLIDE,
-        ),
+        line(false, `${url} answers`, `it does not (${page.message}): is httpd running in it? sh -c "${SERVE}"`, SLIDE),
       ];
     const expected = info.Config.Hostname;
     lines.push(
       line(
         page === expected,
-        `http://127.0.0.1:${port}/ answers`,
+        `${url} answers`,
         `it serves "${page}", not its hostname: serve with sh -c "${SERVE}"`,
         SLIDE,
       ),
