@@ -191,6 +191,8 @@ export const lab = defineLab({
   id: 'layers-limit',
   text,
   facts,
+  // Stacks of ~500 layers: about 15 min on Docker's containerd image store in an emulated VM (x10).
+  deadlineMs: 180_000,
   async run(ctx) {
     const dir = await mkdtemp(join(tmpdir(), 'wharf-layers-limit-'));
     try {

@@ -41,10 +41,11 @@ export interface RunManagerOptions {
  */
 export class RunManager {
   readonly #runs = new Map<string, Run>();
-  readonly #options: Required<RunManagerOptions>;
+  readonly #options: RunManagerOptions & { maxConcurrent: number };
 
   constructor(options: RunManagerOptions) {
-    this.#options = { maxConcurrent: 2, deadlineMs: 120_000, ...options };
+    // No deadline of its own by default: each lab's (120 s unless the lab needs longer).
+    this.#options = { maxConcurrent: 2, ...options };
   }
 
   get(id: string): Run | undefined {

@@ -46,6 +46,8 @@ export interface Lab<F extends FactShape<F> = Record<string, FactValue>, K exten
   text: LabText<K, keyof F & string>;
   /** Every fact the lab can report: the contract its test reads. */
   facts: FactSpecs<F>;
+  /** How long a run may take before it is stopped (default 120 s; stretched by WHARF_DEADLINE_SCALE). */
+  deadlineMs?: number;
   run(ctx: LabContext<F, K>): Promise<void>;
 }
 

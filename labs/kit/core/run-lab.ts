@@ -128,7 +128,7 @@ export async function runLab<F extends FactShape<F>, K extends string>(
   };
   const runLabel = newRunLabel();
   const facts: Record<string, FactValue> = {};
-  const deadlineMs = scaled(options.deadlineMs ?? 120_000);
+  const deadlineMs = scaled(options.deadlineMs ?? lab.deadlineMs ?? 120_000);
   const deadline = AbortSignal.timeout(deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let engine: Engine | undefined = options.engine;
