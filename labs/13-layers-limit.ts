@@ -71,18 +71,8 @@ async function loadStack(ctx: Ctx, dir: string, base: Buffer, baseLayers: number
   await writeFile(file, tar);
   // Removed by tag when the lab ends, before the sweep by label: listing images of hundreds of
   // layers (their sizes) takes minutes on Docker's containerd image store in an emulated VM.
-  ctx.defer((fresh) =>
-    fresh.docker
-      .getImage(tag)
-      .remove({ force: true, abortSignal: fresh.signal })
-      .then(
-        () => 1,
-        (error: { statusCode?: number }) => {
-          if (error.statusCode !== 404) throw error; // loaded twice (the build's FROM): removed once already
-          return 0;
-        },
-      ),
-  );
+  // 404: loaded twice (the build's FROM), removed once already.
+  ctx.defer((fresh) => kit.removeImages(fresh.docker, [tag], { signal: fresh.signal, force: true, tolerated: [404] }));
   await ctx.loadImage(tar, file);
   return tag;
 }
@@ -121,9 +111,11 @@ async function search(ctx: Ctx, dir: string, base: Buffer, baseLayers: number) {
   let good = baseLayers;
   let bad: number | undefined;
   for (const total of CLIMB.filter((height) => height > baseLayers)) {
-    if (await attempt(total)) good = total;
-    else bad = total;
-    if (bad !== undefined) break;
+    if (!(await attempt(total))) {
+      bad = total;
+      break;
+    }
+    good = total;
   }
   while (bad !== undefined && bad - good > 1 && tried.size < MAX_LOADS) {
     const mid = Math.floor((good + bad) / 2);

@@ -25,7 +25,7 @@ export { busyboxPathFor } from './engine/base-image.ts';
 export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';
 export { archiveListing, readImageArchive, saveImage, shortHashes } from './engine/image-archive.ts';
-export { inspectImage } from './engine/image-calls.ts';
+export { inspectImage, removeImages } from './engine/image-calls.ts';
 export { dockerfileLines, dockerfileListing, imagesDir } from './engine/images.ts';
 export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Engine } from '../engine/connect.ts';
 import { execIn, runToCompletion, startContainer } from '../engine/containers.ts';
+import { removeImages } from '../engine/image-calls.ts';
 import { buildLabImage, imagesPath } from '../engine/images.ts';
 import { stepTable } from '../parse/build-steps.ts';
 import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, runLine } from '../spec/container.ts';
@@ -212,20 +213,9 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       // are its parents, in use until cleanup removes it (409), and go with it.
       const made = [...built.stepImages].reverse();
       if (made.length)
-        input.deferred?.push(async (fresh) => {
-          let removed = 0;
-          for (const id of made)
-            await fresh.docker
-              .getImage(id)
-              .remove({ abortSignal: fresh.signal })
-              .then(
-                () => removed++,
-                (error: { statusCode?: number }) => {
-                  if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
-                },
-              );
-          return removed;
-        });
+        input.deferred?.push((fresh) =>
+          removeImages(fresh.docker, made, { signal: fresh.signal, tolerated: [404, 409] }),
+        );
       if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable) });
       return built;
     },

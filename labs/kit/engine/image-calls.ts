@@ -37,3 +37,28 @@ export const imageHistory = (docker: Docker, name: string, signal: AbortSignal) 
 /** `docker save`: the image as a tar stream (manifest.json, config, one tar per layer). */
 export const exportImage = (docker: Docker, name: string, signal: AbortSignal) =>
   get<NodeJS.ReadableStream>(docker, `/images/${name}/get`, signal, true);
+
+/**
+ * Removes images one at a time, in the order given, and says how many went. An error whose HTTP
+ * status is `tolerated` (404: gone already; 409: still another image's parent) skips that image;
+ * any other is thrown.
+ */
+export async function removeImages(
+  docker: Docker,
+  ids: string[],
+  options: { signal: AbortSignal; force?: boolean; tolerated: number[] },
+): Promise<number> {
+  let removed = 0;
+  for (const id of ids) {
+    await docker
+      .getImage(id)
+      .remove({ force: options.force ?? false, abortSignal: options.signal })
+      .then(
+        () => removed++,
+        (error: { statusCode?: number }) => {
+          if (!options.tolerated.includes(error.statusCode ?? 0)) throw error;
+        },
+      );
+  }
+  return removed;
+}

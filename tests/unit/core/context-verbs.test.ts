@@ -5,12 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../../labs/kit/core/context.ts';
-import type { LabEventInput } from '../../../labs/kit/core/events.ts';
 import type { Box } from '../../../labs/kit/core/lab.ts';
-import { defineText } from '../../../labs/kit/core/text.ts';
-import type { Engine } from '../../../labs/kit/engine/connect.ts';
 import { sections } from '../../../labs/kit/parse/sections.ts';
+import { demoContext } from './demo-context.ts';
 
 // Its modem only splits streams here: nothing connects to this socket.
 const docker = new Docker({ socketPath: '/nonexistent.sock' });
@@ -73,23 +70,7 @@ const box: Box = {
   } as unknown as Docker.Container,
 };
 
-const words = { title: 'Demo', shows: 'It shows', lines: { look: 'Look', why: 'because', busy: 'busy' }, facts: {} };
-const text = defineText({ en: words, zh: words });
-
-function context() {
-  const said: LabEventInput[] = [];
-  const engine = { docker: fake, info: {} } as unknown as Engine;
-  const ctx = createContext({
-    lab: { id: 'demo', text },
-    engine,
-    runLabel: 'r1',
-    baseImage: 'wharf/base:latest',
-    signal: new AbortController().signal,
-    emit: (event) => said.push(event),
-    facts: {},
-  });
-  return { ctx, said };
-}
+const context = () => demoContext({ look: 'Look', why: 'because', busy: 'busy' }, fake);
 
 const view = sections({ who: 'echo root', where: 'echo /tmp; echo oops >&2' });
 

@@ -2,29 +2,10 @@
 // key its text lacks, naming the file, instead of putting a bare key on a slide.
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../../labs/kit/core/context.ts';
-import type { LabEventInput } from '../../../labs/kit/core/events.ts';
-import { defineText } from '../../../labs/kit/core/text.ts';
-import type { Engine } from '../../../labs/kit/engine/connect.ts';
+import { demoContext } from './demo-context.ts';
 
-const words = { title: 'Demo', shows: 'It shows', lines: { look: 'Look at {what}', why: 'because' }, facts: {} };
-const text = defineText({ en: words, zh: words });
-
-function context() {
-  const said: LabEventInput[] = [];
-  // Step, note and wait never touch the engine: an empty one is enough here.
-  const engine = { docker: {} as Docker, info: {} } as unknown as Engine;
-  const ctx = createContext({
-    lab: { id: 'demo', text },
-    engine,
-    runLabel: 'r1',
-    baseImage: 'wharf/base:latest',
-    signal: new AbortController().signal,
-    emit: (event) => said.push(event),
-    facts: {},
-  });
-  return { ctx, said };
-}
+// Step, note and wait never touch the engine: an empty client is enough here.
+const context = () => demoContext({ look: 'Look at {what}', why: 'because' }, {} as Docker);
 
 describe('what a lab says', () => {
   it('travels as keys and values, a phrase value as a key of its own', () => {
