@@ -10,6 +10,7 @@ const facts = {
   layersB: fact<LayerFact[]>(),
   sharedLayers: fact<{ count: number; digests: string[] }>(),
   imageBytes: fact<number>(),
+  packedBytes: fact<number | null>(),
   sharedBytes: fact<number>(),
   imageView: fact<kit.FileView>(),
   firstContainerView: fact<kit.FileView>(),
@@ -64,10 +65,22 @@ async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {
   ctx.facts({ layersA: brief(a!.layers), layersB: brief(b!.layers) });
   const sharedBytes = shared.reduce((sum, layer) => sum + (layer.bytes ?? 0), 0);
   const sharedLayers = { count: shared.length, digests: shared.map((l) => l.digest) };
-  ctx.facts({ sharedLayers, imageBytes: a!.image.Size, sharedBytes });
+  ctx.facts({ sharedLayers, sharedBytes });
   const own = a!.layers.length - shared.length;
   ctx.note('sharedLayers', { lower: shared.length, base: baseLayers.length, image: ctx.baseImage, own });
+  await imageSize(ctx, tagA);
   return a!.image;
+}
+
+/** The size `docker images` gives, and on the containerd image store the two copies it adds up. */
+async function imageSize(ctx: Ctx, tag: string) {
+  const listed = await ctx.listImage(tag);
+  ctx.output(`${tag}  SIZE ${kit.humanBytes(listed.Size)}`);
+  const packed = listed.Manifests?.reduce((sum, m) => sum + m.Size.Content, 0) ?? null;
+  ctx.facts({ imageBytes: listed.Size, packedBytes: packed });
+  if (packed === null) return;
+  const unpacked = kit.humanBytes(listed.Size - packed);
+  ctx.note('packedAndUnpacked', { packed: kit.humanBytes(packed), unpacked, total: kit.humanBytes(listed.Size) });
 }
 
 async function copyOnWrite(ctx: Ctx, tagA: string) {

@@ -73,6 +73,7 @@ export const layers = definePresentation({
     firstContainerView: fileView,
     secondContainerView: fileView,
     imageBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
+    packedBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
     sharedBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
     writableLayerBytes: (v) => (typeof v === 'number' ? size(v) : undefined),
     rootFsBytes: (v) => (typeof v === 'number' ? size(v) : undefined),

@@ -16,6 +16,10 @@ export const layers = defineText({
         '{image}, then the common RUN), so the engine stores them once; {own} layer of each is its own. The common ' +
         "RUN pins its files' timestamps (touch -d @0), so its bytes, and its digest, come out the same whenever it " +
         "is built. LABEL adds no layer: it only changes the image's config.",
+      packedAndUnpacked:
+        'This engine keeps images in the containerd image store, which holds every layer twice: packed, as the ' +
+        'compressed blob an image travels as ({packed} here), and unpacked, as the snapshot directories containers ' +
+        'mount ({unpacked}). docker images adds both: {total}. The layer sizes above are the unpacked ones.',
       changeFiles: 'Change files inside a container',
       diffKinds:
         'A = added, C = changed, D = deleted. The parent directories count as changed: a directory is copied up ' +
@@ -52,6 +56,7 @@ export const layers = defineText({
       layersB: 'Layers of image B',
       sharedLayers: 'Layers both images have (same digest)',
       imageBytes: 'Size of image A, as docker images shows it',
+      packedBytes: 'Of that, its packed blobs (containerd image store only)',
       sharedBytes: 'Bytes of those shared layers, stored once for both images',
       imageView: 'What a fresh container of the image sees',
       firstContainerView: 'What the first container sees after its changes',
@@ -83,6 +88,10 @@ export const layers = defineText({
         '层以其内容的摘要命名。两个镜像列出了同样的 {lower} 个下层（{base} 个来自 {image}，然后是共同的 RUN），' +
         '所以引擎只存一份；每个镜像各有 {own} 层是自己的。共同的 RUN 把文件时间戳固定下来（touch -d @0），' +
         '所以无论何时构建，它的字节和摘要都一样。LABEL 不增加层：它只改镜像配置。',
+      packedAndUnpacked:
+        '这个引擎把镜像放在 containerd 镜像存储里，每一层都存两份：一份是打包的，即镜像传输时那个压缩的 blob' +
+        '（这里共 {packed}）；一份是解包的，即容器挂载的快照目录（{unpacked}）。docker images 把两份加在一起：{total}。' +
+        '上面各层的大小是解包后的。',
       changeFiles: '在容器里改动文件',
       diffKinds:
         'A = 新增，C = 修改，D = 删除。父目录也算“修改”：目录里的东西要新增、修改或删除之前，目录本身先被复制到' +
@@ -114,6 +123,7 @@ export const layers = defineText({
       layersB: '镜像 B 的层',
       sharedLayers: '两个镜像都有的层（摘要相同）',
       imageBytes: 'docker images 显示的镜像大小',
+      packedBytes: '其中打包的 blob 占多少（仅 containerd 镜像存储）',
       sharedBytes: '这些共享层的字节数，两个镜像只存一份',
       imageView: '镜像的新容器看到的内容',
       firstContainerView: '第一个容器改动之后看到的内容',

@@ -4,6 +4,8 @@ export interface VmLayout {
   image: Pick<VmImage, 'disk' | 'kernel' | 'initrd'>;
   memoryMiB: number;
   cpus: number;
+  /** The engines this VM serves (see wharf-init); the others are not started. */
+  engines: string[];
   /** Host port on 127.0.0.1 → guest port. */
   forwards: { host: number; guest: number }[];
   /** The client folder the guest mounts at the same path, served by virtiofsd on this socket (or 9p). */
@@ -38,6 +40,7 @@ export function qemuArgs(layout: VmLayout): string[] {
     'net.ifnames=0',
     'panic=-1',
     'init=/usr/local/sbin/wharf-init',
+    `wharf.engines=${layout.engines.join(',')}`,
     ...(layout.share ? [`wharf.share=${layout.share.path}`] : []),
     ...(published ? [`wharf.ports=${published.first}-${published.last}`] : []),
   ].join(' ');

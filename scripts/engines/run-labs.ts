@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { WharfError } from '../../labs/kit/core/errors.ts';
 import { type LabOutcome, labOutcomes, type VitestJsonReport } from './results.ts';
@@ -27,6 +28,8 @@ export interface LabRunOptions {
   /** WHARF_DEADLINE_SCALE for the labs: how much slower than a local engine this one is. */
   deadlineScale: number;
   reportPath: string;
+  /** Put before every line the tests print, when more than one engine is tested at once. */
+  prefix?: string;
   onChild: (child: ChildProcess | undefined) => void;
 }
 
@@ -45,21 +48,32 @@ function clientEnvironment(port: number, clientDir: string, deadlineScale: numbe
   return env;
 }
 
+/** Copies a child's output line by line with a prefix: two engines' tests print side by side. */
+function prefixLines(from: NodeJS.ReadableStream, to: NodeJS.WriteStream, prefix: string): void {
+  createInterface({ input: from, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) =>
+    to.write(`${prefix} ${line}\n`),
+  );
+}
+
 function run(
   args: string[],
   env: NodeJS.ProcessEnv,
-  capture: boolean,
+  output: 'capture' | 'show' | { prefix: string },
   onChild: LabRunOptions['onChild'],
 ): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
+    const prefix = typeof output === 'object' ? output.prefix : undefined;
     const child = spawn(process.execPath, args[0] === RECORD ? ['--import', 'tsx', ...args] : [VITEST, ...args], {
       cwd: REPO,
       env,
-      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+      stdio: ['ignore', output === 'show' ? 'inherit' : 'pipe', prefix ? 'pipe' : 'inherit'],
     });
     onChild(child);
     let stdout = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    if (prefix && child.stdout && child.stderr) {
+      prefixLines(child.stdout, process.stdout, prefix);
+      prefixLines(child.stderr, process.stderr, prefix);
+    } else child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       onChild(undefined);
@@ -79,7 +93,7 @@ async function mainTestPattern(env: NodeJS.ProcessEnv, onChild: LabRunOptions['o
   const { code, stdout } = await run(
     ['list', '--project', 'labs', '--project', 'leftovers', ...LAB_FILES, ...EXCLUDE, '--json'],
     env,
-    true,
+    'capture',
     onChild,
   );
   const json = stdout.indexOf('[');
@@ -119,7 +133,7 @@ export async function runLabTests(
       `--outputFile.json=${options.reportPath}`,
     ],
     env,
-    false,
+    options.prefix ? { prefix: options.prefix } : 'show',
     options.onChild,
   );
   const wallMs = performance.now() - started;
@@ -139,6 +153,6 @@ export async function recordLabs(
   options: Pick<LabRunOptions, 'port' | 'clientDir' | 'deadlineScale' | 'onChild'> & { labs: string[] },
 ): Promise<number> {
   const env = clientEnvironment(options.port, options.clientDir, options.deadlineScale);
-  const { code } = await run([RECORD, '--setting', 'emulated-vm', ...options.labs], env, false, options.onChild);
+  const { code } = await run([RECORD, '--setting', 'emulated-vm', ...options.labs], env, 'show', options.onChild);
   return code;
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VM_ENGINES } from './engines.ts';
+import type { VmEngine } from './engines.ts';
 import type { VmImage } from './image.ts';
 import { freePort, freePortBlock } from './ports.ts';
 import { qemuArgs } from './qemu-args.ts';
@@ -14,12 +14,17 @@ export const CPUS = 2;
 const PUBLISHED_PORTS = 64;
 
 export interface RunningVm {
+  /** The engines this VM serves. */
+  engines: VmEngine[];
   /** Per engine id: the host port on 127.0.0.1 that reaches its API. */
   apiPorts: Map<string, number>;
-  /** The folder shared with the guest at the same path; the desktop-like engine's client lives in it. */
+  /**
+   * The folder shared with the guest at the same path (when it serves a desktop-like engine, whose
+   * client lives in it); otherwise a folder of the run's for the clients, shared with nothing.
+   */
   sharedDir: string;
-  shareKind: 'virtiofs' | '9p';
-  publishedPorts: { first: number; last: number };
+  shareKind: 'virtiofs' | '9p' | 'none';
+  publishedPorts?: { first: number; last: number };
   runDir: string;
   serialLog: string;
   /** Resolves when QEMU exits, with how it ended. */
@@ -86,8 +91,14 @@ function waitForFile(path: string, child: ChildProcess, deadlineMs: number): Pro
   });
 }
 
-export async function startVm(image: VmImage, tools: Tools, say: (line: string) => void): Promise<RunningVm> {
+export async function startVm(
+  image: VmImage,
+  tools: Tools,
+  engines: VmEngine[],
+  say: (line: string) => void,
+): Promise<RunningVm> {
   stopOrphanedVms(say);
+  const desktopLike = engines.some((engine) => engine.desktopLike);
   const runDir = mkdtempSync(join(tmpdir(), RUN_DIR_PREFIX));
   writeFileSync(join(runDir, 'owner.pid'), String(process.pid));
   const sharedDir = join(runDir, 'shared');
@@ -96,7 +107,7 @@ export async function startVm(image: VmImage, tools: Tools, say: (line: string) 
 
   let virtiofsd: ChildProcess | undefined;
   let virtiofsSocket: string | undefined;
-  if (tools.virtiofsd) {
+  if (desktopLike && tools.virtiofsd) {
     const socket = join(runDir, 'virtiofs.sock');
     const log = join(runDir, 'virtiofsd.log');
     virtiofsd = spawn(
@@ -123,16 +134,18 @@ export async function startVm(image: VmImage, tools: Tools, say: (line: string) 
   }
 
   const apiPorts = new Map<string, number>();
-  for (const engine of VM_ENGINES) apiPorts.set(engine.id, await freePort());
-  const publishedPorts = await freePortBlock(PUBLISHED_PORTS);
+  for (const engine of engines) apiPorts.set(engine.id, await freePort());
+  // Only a desktop-like engine's published ports reach the client, and only its client shares folders.
+  const publishedPorts = desktopLike ? await freePortBlock(PUBLISHED_PORTS) : undefined;
   const args = qemuArgs({
     image,
     memoryMiB: MEMORY_MIB,
     cpus: CPUS,
     serialLog,
+    engines: engines.map((engine) => engine.id),
     publishedPorts,
-    forwards: VM_ENGINES.map((engine) => ({ host: apiPorts.get(engine.id) ?? 0, guest: engine.guestPort })),
-    share: { path: sharedDir, virtiofsSocket },
+    forwards: engines.map((engine) => ({ host: apiPorts.get(engine.id) ?? 0, guest: engine.guestPort })),
+    share: desktopLike ? { path: sharedDir, virtiofsSocket } : undefined,
   });
   writeFileSync(join(runDir, 'qemu.args'), args.join('\n'));
   const qemu = spawn(tools.qemu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -148,13 +161,14 @@ export async function startVm(image: VmImage, tools: Tools, say: (line: string) 
 
   let stopped = false;
   return {
+    engines,
     apiPorts,
     sharedDir,
     publishedPorts,
     runDir,
     serialLog,
     exited,
-    shareKind: virtiofsSocket ? 'virtiofs' : '9p',
+    shareKind: !desktopLike ? 'none' : virtiofsSocket ? 'virtiofs' : '9p',
     isRunning: () => qemu.exitCode === null && qemu.signalCode === null,
     async stop() {
       if (stopped) return;

@@ -136,8 +136,8 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
       // A visible simplification (a name pattern for fifty names) cannot be typed as it stands.
       if (line.simplified) return void replayed.push({ line: line.text, lab: 'simplified', cli: 'simplified' });
       const typed = await cli`sh -c ${line.text}`.nothrow();
-      // `docker ps --filter` succeeds with an empty table: the container it names must be listed.
-      const named = /--filter name=(\S+)/.exec(line.text)?.[1];
+      // `docker ps --filter` and `docker images <ref>` succeed with an empty table: what they name must be listed.
+      const named = /--filter name=(\S+)/.exec(line.text)?.[1] ?? /^docker images ([^\s:]+)/.exec(line.text)?.[1];
       const found = typed.exitCode === 0 && (!named || typed.stdout.includes(named));
       replayed.push({
         line: line.text,
@@ -169,7 +169,7 @@ describe('what the screen shows is what runs', () => {
       const shown = run.events.flatMap((e) => (e.type === 'command' ? [e.text] : []));
       // Every run, exec, build and query line the lab showed was replayed (a timed or xargs loop shows its
       // run inside); stop, rm and load change what they name, and are not replayed.
-      const verbs = 'run|exec|build|inspect|port|stats|ps|history|diff|image inspect|volume (?:create|inspect)';
+      const verbs = 'run|exec|build|inspect|port|stats|ps|images|history|diff|image inspect|volume (?:create|inspect)';
       const replayable = shown.filter((text) => new RegExp(`(^|time |xargs .* )docker (${verbs}) `).test(text));
       expect(replayed.length).toBe(replayable.length);
       expect(replayed.length).toBeGreaterThan(0);

@@ -11,6 +11,17 @@ type ImageLayers = { image: Docker.ImageInspectInfo; layers: Layer[] };
 
 const INSPECT_BATCH = 8;
 
+/**
+ * One row of `docker images`. On Docker's containerd image store (API 1.47+, asked with
+ * `manifests=1`) each platform's manifest says what it holds twice: its packed blobs and their
+ * unpacked snapshots; `Size` adds both. Other engines leave `Manifests` out.
+ */
+export interface ListedImage {
+  Id: string;
+  Size: number;
+  Manifests?: { Size: { Content: number; Total: number } }[];
+}
+
 /** A published port as the engine reports it. */
 export interface PortBinding {
   HostIp: string;
@@ -50,6 +61,8 @@ export interface QueryVerbs {
   volumeMountpoint(name: string): Promise<string>;
   /** `docker image inspect --format F <ref>`. */
   inspectImage(ref: string, format: string): Promise<Docker.ImageInspectInfo>;
+  /** `docker images <ref>`: the image as the list shows it, its size counted the list's way. */
+  listImage(ref: string): Promise<ListedImage>;
   /** `docker save -o <file> <ref>`: the archive, kept in memory (`file` is only the name shown). */
   saveImage(ref: string, file: string): Promise<Buffer>;
   /** `docker rmi <ref>`: what the engine untagged and deleted. */
@@ -155,6 +168,14 @@ export function queryVerbs({ docker, signal, labels, name, show, probe }: Deps):
 
     inspectImage: (ref, format) =>
       asked(['image', 'inspect', '--format', format, ref], () => inspectImage(docker, ref, signal)),
+
+    async listImage(ref) {
+      // `manifests` only adds the per-platform breakdown; older engines ignore it.
+      const query = { filters: JSON.stringify({ reference: [ref] }), manifests: true, abortSignal: signal };
+      const [listed] = await asked(['images', ref], () => docker.listImages(query) as Promise<ListedImage[]>);
+      if (!listed) throw new Error(`docker images ${ref} listed nothing: the image is gone.`);
+      return listed;
+    },
 
     saveImage: (ref, file) => did(['save', '-o', file, ref], () => saveImage(docker, ref, signal)),
 

@@ -5,6 +5,7 @@ const layout: VmLayout = {
   image: { disk: '/cache/root.img', kernel: '/cache/vmlinuz', initrd: '/cache/initrd.img' },
   memoryMiB: 4096,
   cpus: 2,
+  engines: ['docker-desktop-like', 'podman'],
   forwards: [
     { host: 41001, guest: 2375 },
     { host: 41002, guest: 2376 },
@@ -41,6 +42,7 @@ describe('qemuArgs', () => {
     expect(append).toContain('net.ifnames=0');
     expect(append).toContain('wharf.share=/tmp/wharf-engines-x/shared');
     expect(append).toContain('wharf.ports=20064-20066');
+    expect(append).toContain('wharf.engines=docker-desktop-like,podman');
   });
 
   it('shares guest memory with virtiofsd, or falls back to 9p without it', () => {
