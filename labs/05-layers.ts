@@ -47,12 +47,13 @@ async function buildTwo(ctx: Ctx, tags: string[]) {
   ctx.step('buildTwo');
   const names = ['layers-a', 'layers-b'];
   for (const name of names) ctx.output(await kit.dockerfileListing(name));
-  const builds: kit.BuildStep[][] = [];
+  const builds: kit.BuiltImage[] = [];
   for (const [i, name] of names.entries()) {
     const wait = { key: 'building', values: { name } };
-    builds.push((await ctx.build(name, { tag: tags[i]!, stepTable: 'built', wait })).steps);
+    builds.push(await ctx.build(name, { tag: tags[i]!, stepTable: 'built', wait }));
   }
-  if (builds[1]?.[1]?.cached) ctx.note('cacheReused');
+  const [, b] = builds;
+  if (b?.steps[1]?.cached) ctx.note(b.builder === 'buildkit' ? 'cacheReusedBuildKit' : 'cacheReused');
 }
 
 async function compareLayers(ctx: Ctx, tagA: string, tagB: string) {

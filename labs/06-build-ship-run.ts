@@ -7,6 +7,7 @@ import { buildShipRun as text } from './text/build-ship-run.ts';
 const facts = {
   totalSteps: fact<number>(),
   cachedSteps: fact<number>(),
+  /** The classic builder's only: BuildKit makes no steps of labels. */
   labelSteps: fact<string[]>(),
   labelStepsFirstBuild: fact<string[]>(),
   editedInstruction: fact<string | null>(),
@@ -37,16 +38,18 @@ const stepLine = (step: kit.BuildStep) => `${step.number} ${kit.clip(step.instru
 async function build(ctx: Ctx, tag: string) {
   ctx.step('build');
   ctx.output(await kit.dockerfileListing(IMAGE));
-  const first = (await ctx.build(IMAGE, { tag, wait: 'building' })).steps;
-  ctx.note('eachInstruction');
+  const first = await ctx.build(IMAGE, { tag, wait: 'building' });
+  const buildKit = first.builder === 'buildkit';
+  ctx.note(buildKit ? 'eachInstructionBuildKit' : 'eachInstruction');
 
   ctx.step('rebuild');
   const rebuild = (await ctx.build(IMAGE, { tag, stepTable: 'rebuilt' })).steps;
   ctx.facts({ totalSteps: rebuild.length, cachedSteps: rebuild.filter((step) => step.cached).length });
-  // The steps after the Dockerfile's own are the engine's, for the labels the lab gave the build.
+  if (buildKit) return ctx.note('usingCacheBuildKit');
+  // The classic builder's steps after the Dockerfile's own are the engine's, for the lab's labels.
   const own = (await kit.dockerfileLines(IMAGE)).length;
   const added = (steps: kit.BuildStep[]) => steps.slice(own).map((step) => step.instruction);
-  ctx.facts({ labelSteps: added(rebuild), labelStepsFirstBuild: added(first) });
+  ctx.facts({ labelSteps: added(rebuild), labelStepsFirstBuild: added(first.steps) });
   const ownCached = rebuild.slice(1, own).every((step) => step.cached);
   const labelsCached = rebuild.slice(own).every((step) => step.cached);
   ctx.note(ownCached && !labelsCached ? 'labelsRebuilt' : 'usingCache');
@@ -58,10 +61,10 @@ async function edit(ctx: Ctx, tag: string) {
   const at = after.findIndex((line, index) => line !== before[index]);
   ctx.output(`Dockerfile → ${EDITED}, the only difference:\n- ${before[at]}\n+ ${after[at]}`);
   const wait = 'rebuildingEdited';
-  const { steps } = await ctx.build(IMAGE, { tag, dockerfile: EDITED, stepTable: 'rebuilt', wait });
+  const { steps, builder } = await ctx.build(IMAGE, { tag, dockerfile: EDITED, stepTable: 'rebuilt', wait });
   ctx.facts({ editedInstruction: after[at] ?? null, cachedAfterEdit: steps.filter((s) => s.cached).map(stepLine) });
   ctx.fact('rebuiltAfterEdit', steps.filter((s) => !s.cached && !s.instruction.startsWith('FROM')).map(stepLine));
-  ctx.note('cacheKey');
+  ctx.note(builder === 'buildkit' ? 'cacheKeyBuildKit' : 'cacheKey');
 }
 
 async function ship(ctx: Ctx, tag: string) {
@@ -86,7 +89,9 @@ async function ship(ctx: Ctx, tag: string) {
   const reloaded = await ctx.inspectImage(shipped, '{{.Id}}');
   const keptLabel = reloaded.Config.Labels?.[kit.RUN_LABEL] === ctx.runLabel;
   ctx.facts({ originalImageId: original.Id, loadedImageId: reloaded.Id, loadedImageHasRunLabel: keptLabel });
-  ctx.note('sameId');
+  // Docker's containerd image store names an image by its manifest's digest, not its config's.
+  const descriptor = (original as { Descriptor?: { digest: string; mediaType: string } }).Descriptor;
+  ctx.note(descriptor?.digest === original.Id && /manifest/.test(descriptor.mediaType) ? 'sameIdManifest' : 'sameId');
   // Cleanup finds images by the run label; an engine that dropped it on load would leave the tag.
   return { shipped, removeUnlabelled: keptLabel ? undefined : reloaded.Id };
 }

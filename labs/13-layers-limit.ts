@@ -20,6 +20,8 @@ const facts = {
   buildLayersReached: fact<number>(),
   buildRefusedAtStep: fact<number | null>(),
   buildMessage: fact<string | null>(),
+  /** A build that made every step (BuildKit): what the engine said when a container was started from it. */
+  builtRunMessage: fact<string | null>(),
 };
 type Ctx = ContextFor<typeof facts, typeof text>;
 
@@ -152,16 +154,18 @@ async function build(ctx: Ctx, dir: string, base: Buffer, baseLayers: number, { 
   ctx.output(`${lines.slice(0, 3).join('\n')}\n… (${steps} COPY steps)`);
   ctx.fact('buildFromLayers', from);
   let refusedAt: number | null = null;
+  const tag = `${ctx.name('built')}:latest`;
   try {
     const wait = { key: 'buildSteps', values: { n: steps } };
     await kit.withinDeadline('building past the layer limit', 120_000, ctx.signal, async () =>
-      ctx.build('layers-limit', { tag: `${ctx.name('built')}:latest`, contextDir: context, showOutput: false, wait }),
+      ctx.build('layers-limit', { tag, contextDir: context, showOutput: false, wait }),
     );
     ctx.facts({ buildLayersReached: from + steps, buildRefusedAtStep: null, buildMessage: null });
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     const message = (error as Error).message;
-    const step = Number(/at step (\d+)\//.exec(message)?.[1] ?? Number.NaN);
+    // "at step 7/9 …" (the classic builder), "at step [7/9] …" (BuildKit).
+    const step = Number(/at step \[?(\d+)\//.exec(message)?.[1] ?? Number.NaN);
     refusedAt = step;
     ctx.output(clipLowerdirs(message));
     // Step 1 is FROM; each step after it that finished added one layer.
@@ -172,11 +176,27 @@ async function build(ctx: Ctx, dir: string, base: Buffer, baseLayers: number, { 
     });
   }
   const reached = from + (refusedAt === null ? steps : refusedAt - 2);
+  if (refusedAt === null && reached > limit) return runBuiltPast(ctx, tag, reached, limit);
   if (reached === limit) ctx.note('sameLimit', { n: limit });
   // A step writes its layer from a container on the image before it: the image it makes is mounted
   // only by the next step. Where the store refuses at mount time, the last image can be one past.
   else if (reached === limit + 1 && refusedWhen === 'run') ctx.note('builtOnePast', { reached, limit });
   else ctx.note('otherLimit', { reached, limit });
+}
+
+/** Every step was made (BuildKit's COPY runs no container): the limit shows when one is started. */
+async function runBuiltPast(ctx: Ctx, tag: string, reached: number, limit: number) {
+  try {
+    await ctx.run({ image: tag, cmd: ['true'] });
+    ctx.fact('builtRunMessage', null);
+    ctx.note('builtPastRuns', { reached, limit });
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    const message = engineSaid(error);
+    ctx.output(clipLowerdirs(message));
+    ctx.fact('builtRunMessage', reason(message));
+    ctx.note('builtPastRunRefused', { reached, limit });
+  }
 }
 
 export const lab = defineLab({

@@ -29,6 +29,13 @@ export const layersLimit = defineText({
       otherLimit:
         'The build stopped at {reached} layers, the stacks above at {limit}: each build step also runs in a ' +
         'container. The notes say 127.',
+      builtPastRunRefused:
+        'The build made every step, {reached} layers, past the {limit} a container can have: a BuildKit COPY step ' +
+        'starts no container, so nothing stood on the whole stack while it was built. The limit shows when a ' +
+        'container is started from the image: refused, as above. The notes say 127.',
+      builtPastRuns:
+        'The build made every step, {reached} layers, and a container started from it, although the stacks above ' +
+        'stopped at {limit}. The notes say 127.',
     },
     facts: {
       baseLayers: 'Layers of the base image',
@@ -41,6 +48,7 @@ export const layersLimit = defineText({
       buildLayersReached: 'Layers of the last image the build made',
       buildRefusedAtStep: 'Build step the engine refused (null: none)',
       buildMessage: 'What the build said',
+      builtRunMessage: 'What the engine said when a container was started from the built image',
     },
   },
   zh: {
@@ -64,6 +72,11 @@ export const layersLimit = defineText({
         '构建做出了一个 {reached} 层的镜像，比这里任何容器能启动的上限（{limit}）多一层：每个步骤都是在基于上一个镜像的容器里' +
         '写出自己的那一层，所以构建做出的最后一个镜像从未被挂载过。笔记里说的是 127。',
       otherLimit: '构建停在 {reached} 层，上面那些叠停在 {limit} 层：每个构建步骤还要在容器里运行。笔记里说的是 127。',
+      builtPastRunRefused:
+        '构建完成了每一步，共 {reached} 层，超过了容器能有的 {limit} 层：BuildKit 的 COPY 步骤不启动容器，' +
+        '所以构建时没有谁站在整叠层上。上限在用这个镜像启动容器时才出现：被拒绝，如上。笔记里说的是 127。',
+      builtPastRuns:
+        '构建完成了每一步，共 {reached} 层，而且用它启动了容器，尽管上面那些叠停在 {limit} 层。笔记里说的是 127。',
     },
     facts: {
       baseLayers: '基础镜像的层数',
@@ -76,6 +89,7 @@ export const layersLimit = defineText({
       buildLayersReached: '构建产出的最后一个镜像的层数',
       buildRefusedAtStep: '引擎拒绝的构建步骤（null：没有）',
       buildMessage: '构建的报错',
+      builtRunMessage: '用构建出的镜像启动容器时引擎说的话',
     },
   },
 });

@@ -10,6 +10,9 @@ export const layers = defineText({
       cacheReused:
         "layers-b's first RUN said 'Using cache': same parent image, same instruction, so the engine reused the " +
         'layer layers-a had just made.',
+      cacheReusedBuildKit:
+        "layers-b's first RUN says CACHED: BuildKit had just run that very instruction on the same parent for " +
+        'layers-a, so it reused the layer it made then.',
       compare: 'Compare their layers',
       sharedLayers:
         'A layer is named by the digest of its content. Both images list the same {lower} lower layers ({base} from ' +
@@ -83,6 +86,9 @@ export const layers = defineText({
       building: '正在构建 {name}',
       cacheReused:
         "layers-b 的第一个 RUN 显示 'Using cache'：父镜像相同、指令相同，所以引擎复用了 layers-a 刚做好的那一层。",
+      cacheReusedBuildKit:
+        'layers-b 的第一个 RUN 显示 CACHED：BuildKit 刚刚为 layers-a 在同一个父层上执行过一模一样的指令，' +
+        '所以复用了那时做出的层。',
       compare: '比较它们的层',
       sharedLayers:
         '层以其内容的摘要命名。两个镜像列出了同样的 {lower} 个下层（{base} 个来自 {image}，然后是共同的 RUN），' +

@@ -100,8 +100,12 @@ interface Replayed {
 /** A probe that replays each line as it is shown; every comparison is kept for the test to assert. */
 async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> {
   const { docker, info } = await sharedEngine();
-  // The CLI talks to the engine the labs found, wherever discovery found it.
-  const cli = $({ env: { ...process.env, DOCKER_HOST: info.endpoint.host, DOCKER_BUILDKIT: '0' }, quiet: true });
+  // The CLI talks to the engine the labs found, wherever discovery found it, and builds the way the
+  // labs did: BuildKit on Docker (through the buildx plugin, scripts/fetch-buildx.sh), unless the
+  // run asked for the classic builder; Podman builds with Buildah whatever the CLI asks.
+  const buildKit = info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
+  const env = { ...process.env, DOCKER_HOST: info.endpoint.host, DOCKER_BUILDKIT: buildKit ? '1' : '0' };
+  const cli = $({ env, quiet: true });
   const replayed: Replayed[] = [];
   const probe: ShownProbe = {
     async container(line: ShownLine, container: Docker.Container) {
@@ -146,14 +150,18 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
       });
     },
     async refused(line: ShownLine, message: string) {
-      // A build the engine refused on purpose: typed into the CLI, it is refused with the same reason.
+      // A build or run the engine refused on purpose: typed into the CLI, it is refused with the same reason.
       const text = line.text.replace(/^docker build -t (\S+)/, 'docker build -t $1-cli');
       const typed = await cli`sh -c ${text}`.nothrow();
-      const reason = (text: string) => text.trim().split('\n').at(-1)?.replace(/^.*: /, '');
+      // The daemon's words: the CLI prints them on a line of their own (`docker run` adds advice after).
+      const reason = (text: string) =>
+        (text.split('\n').find((l) => /Error response from daemon/.test(l)) ?? text.trim().split('\n').at(-1))
+          ?.replace(/^.*: /, '')
+          .replace(/\.$/, '');
       replayed.push({
         line: line.text,
         lab: reason(message),
-        cli: typed.exitCode === 0 ? 'built' : reason(typed.stderr),
+        cli: typed.exitCode === 0 ? 'accepted' : reason(typed.stderr),
       });
     },
   };

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/10-startup.ts';
-import { median } from '../../labs/kit/parse/clock.ts';
 import { engineNow, runEvents } from './engine-events.ts';
 import { expectCleanRun, observe, sharedEngine } from './support.ts';
 import { bzImageRelease, strayVms, vmKernelPath, vmPossible } from './vm-kernel.ts';
@@ -10,7 +9,10 @@ describe('lab: startup', () => {
   it('times fork+exec, container runs and a VM boot in one run, and the engine saw each container', async () => {
     const { docker, info } = await sharedEngine();
     const since = (await engineNow(docker)) - 2;
+    const firstRead = performance.now();
     const run = await observe(lab);
+    const lastAsked = performance.now();
+    const engineSpan = (await engineNow(docker)) - since - 2;
     await expectCleanRun(run);
     const { facts } = run;
 
@@ -26,7 +28,14 @@ describe('lab: startup', () => {
       return ((destroyed?.timeNano ?? Number.NaN) - c.timeNano) / 1e6;
     });
     expect(lifetimes.every(Number.isFinite)).toBe(true);
-    expect(median(lifetimes)).toBeLessThanOrEqual(facts.containerP50Ms + 5);
+    // Two clocks: an engine in a VM under emulation keeps time a little apart from this machine. Its
+    // clock ran at most this much faster over the run (its two readings were taken no closer together,
+    // by this machine's clock, than from the first reply to the last request).
+    const engineRate = Math.max(1, (engineSpan * 1000) / (lastAsked - firstRead));
+    // Each lifetime lies inside its own client-side span, so the same order statistic (the lab's p50 is
+    // nearest-rank: no averaging of two samples) of the lifetimes is no larger.
+    const nearestRankP50 = [...lifetimes].sort((a, b) => a - b)[Math.ceil(lifetimes.length / 2) - 1]!;
+    expect(nearestRankP50).toBeLessThanOrEqual((facts.containerP50Ms + 5) * engineRate);
 
     // A container run includes at least one fork+exec of the same binary, and much more.
     expect(facts.processMs).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSteps } from '../../labs/kit/parse/build-steps.ts';
+import { buildSteps, stepTable } from '../../labs/kit/parse/build-steps.ts';
 
 describe('buildSteps', () => {
   it('reads a classic-builder rebuild that edited its last RUN (Docker 20.10 output)', () => {
@@ -40,5 +40,20 @@ describe('buildSteps', () => {
     expect(
       buildSteps(['Step 1/1 : RUN echo Using cache', ' ---> Running in 1', 'Using cache', ' ---> 2'])[0]?.cached,
     ).toBe(false);
+  });
+});
+
+describe('stepTable', () => {
+  const steps = [
+    { number: '1/3', instruction: 'FROM wharf/base', cached: false },
+    { number: '2/3', instruction: 'COPY a /a', cached: true },
+    { number: '3/3', instruction: 'RUN echo edited', cached: false },
+  ];
+  it("numbers and marks steps each builder's way; FROM is never marked", () => {
+    const [from, copy, run] = stepTable(steps, 'rebuilt', 'buildkit').split('\n');
+    expect(from?.trimEnd()).toBe('[1/3] FROM wharf/base');
+    expect(copy).toMatch(/^\[2\/3\] COPY a \/a +CACHED$/);
+    expect(run).toMatch(/^\[3\/3\] RUN echo edited +rebuilt$/);
+    expect(stepTable(steps, 'rebuilt').split('\n')[1]).toMatch(/^Step 2\/3 COPY a \/a +Using cache$/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,40 @@ import { followBuild } from '../../labs/kit/engine/build.ts';
 // followProgress only parses the stream; no engine is contacted by these tests.
 const docker = new Docker({ socketPath: '/nonexistent.sock' });
 const progress = (...messages: object[]) => Readable.from(messages.map((m) => `${JSON.stringify(m)}\r\n`));
+
+const captured = (file: string) =>
+  Readable.from(readFileSync(new URL(`fixtures/buildkit/${file}`, import.meta.url), 'utf8').split(/(?<=\n)/));
+
+describe('followBuild under BuildKit', () => {
+  it("tells each Dockerfile step once, when done, with what a RUN printed, and returns the image's id", async () => {
+    const lines: string[] = [];
+    const built = await followBuild(docker, captured('first-build.jsonl'), (line) => lines.push(line));
+    expect(built.imageId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(built.stepImages).toEqual([]);
+    expect(built.buildKit?.steps().map((step) => step.number)).toEqual(['1/3', '2/3', '3/3']);
+    const told = lines.filter((line) => /^\[\d\/3\]/.test(line));
+    expect(told).toEqual([
+      expect.stringMatching(/^\[1\/3\] FROM /),
+      '[2/3] RUN echo hi > /x  DONE',
+      '[3/3] RUN echo built-line  DONE',
+    ]);
+    expect(lines).toContain('built-line');
+    expect(lines.some((line) => line.startsWith('[internal]'))).toBe(false);
+  });
+
+  it('says CACHED for the steps a rebuild reused', async () => {
+    const lines: string[] = [];
+    await followBuild(docker, captured('rebuild.jsonl'), (line) => lines.push(line));
+    expect(lines).toContain('[2/3] RUN echo hi > /x  CACHED');
+  });
+
+  it('names the BuildKit step that failed', async () => {
+    const stream = progress({ errorDetail: { message: 'failed to solve: max depth exceeded' } });
+    await expect(followBuild(docker, stream)).rejects.toThrow(
+      'Image build failed: failed to solve: max depth exceeded',
+    );
+  });
+});
 
 describe('followBuild', () => {
   it('turns an error inside a "successful" stream into a failure naming the step', async () => {

@@ -1,8 +1,9 @@
 import type Docker from 'dockerode';
+import { buildCacheIds, pruneBuildCacheSince } from '../engine/build-cache.ts';
 import type { Engine } from '../engine/connect.ts';
 import { execIn, runToCompletion, startContainer } from '../engine/containers.ts';
 import { removeImages } from '../engine/image-calls.ts';
-import { buildLabImage, imagesPath } from '../engine/images.ts';
+import { builderFor, buildLabImage, imagesPath } from '../engine/images.ts';
 import { stepTable } from '../parse/build-steps.ts';
 import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, runLine } from '../spec/container.ts';
 import { shellLine } from '../spec/shell.ts';
@@ -48,6 +49,8 @@ interface ContextInput {
   options?: LabOptionValues;
   /** Where `defer` puts its undo actions, for runLab to run at cleanup. */
   deferred?: ((fresh: LabContext<never>) => Promise<unknown>)[];
+  /** Undo actions for after cleanup has removed the run's labelled objects. */
+  afterCleanup?: ((fresh: LabContext<never>) => Promise<unknown>)[];
 }
 
 /**
@@ -71,6 +74,8 @@ export function createContext<F extends FactShape<F>, K extends string = string>
   const labels = runLabels(input.lab.id, runLabel);
   const name = (what: string) => `wharf-${input.lab.id}-${what}-${runLabel}`;
   const say = (key: string, values?: Values) => saying(input.lab, key, values);
+  /** BuildKit's cache records before this run's first build, for cleanup to tell which are the run's. */
+  let cacheBefore: Set<string> | undefined;
   const show = (text: string, wait?: WaitLabel) => {
     emit({ type: 'command', text });
     if (wait) emit({ type: 'wait', ...(typeof wait === 'string' ? say(wait) : say(wait.key, wait.values)) });
@@ -99,10 +104,19 @@ export function createContext<F extends FactShape<F>, K extends string = string>
   const run = async (spec: RunSpec, role?: string) => {
     const full = specOf(spec, role);
     const line = announce(full, 'remove', spec);
-    const onCreated = probe && ((container: Docker.Container) => probe.container(line, container));
+    let created = false;
+    const onCreated = async (container: Docker.Container) => {
+      created = true;
+      await probe?.container(line, container);
+    };
     const result = await runToCompletion(docker, createOptions(full), signal, {
       deadlineMs: spec.deadlineMs,
       onCreated,
+    }).catch(async (error: unknown) => {
+      // Refused before there was a container (lab `layers-limit` runs past a limit on purpose).
+      const said = (error as { json?: { message?: string } }).json?.message;
+      if (!created && !signal.aborted && said) await probe?.refused?.(line, said);
+      throw error;
     });
     return { ...result, printed: printed(result, spec.print) };
   };
@@ -191,10 +205,19 @@ export function createContext<F extends FactShape<F>, K extends string = string>
       const contextPath = options.contextDir ?? imagesPath(imageName);
       const text = shellLine(buildArgv(options.tag, contextPath, options.dockerfile));
       show(text, options.wait);
+      const builder = builderFor(engine.info.product);
+      // What BuildKit caches is not an image: cleanup removes the records this run's builds made.
+      if (builder === 'buildkit' && !cacheBefore) {
+        cacheBefore = await buildCacheIds(docker, signal);
+        const before = cacheBefore;
+        // Only once the run's images are gone: a record still holding an image's layer is not removed.
+        input.afterCleanup?.push((fresh) => pruneBuildCacheSince(fresh.docker, before, fresh.signal));
+      }
       const built = await buildLabImage(docker, {
         name: imageName,
         contextDir: options.contextDir,
         tag: options.tag,
+        builder,
         dockerfile: options.dockerfile,
         labels,
         signal,
@@ -216,7 +239,7 @@ export function createContext<F extends FactShape<F>, K extends string = string>
         input.deferred?.push((fresh) =>
           removeImages(fresh.docker, made, { signal: fresh.signal, tolerated: [404, 409] }),
         );
-      if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable) });
+      if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable, built.builder) });
       return built;
     },
 

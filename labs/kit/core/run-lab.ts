@@ -134,6 +134,8 @@ export async function runLab<F extends FactShape<F>, K extends string>(
   let engine: Engine | undefined = options.engine;
   let error: LabError | undefined;
   const deferred: ((fresh: LabContext<never>) => Promise<unknown>)[] = [];
+  // What can only go once the run's images are gone (BuildKit's cache records of their layers).
+  const afterCleanup: ((fresh: LabContext<never>) => Promise<unknown>)[] = [];
   let contextFor: ((signal: AbortSignal) => LabContext<never>) | undefined;
 
   try {
@@ -152,7 +154,18 @@ export async function runLab<F extends FactShape<F>, K extends string>(
     if (base.built) emit({ type: 'note', key: 'kit.builtBase', values: { image: base.image } });
     const { probe } = options;
     const labOptions = resolveLabOptions(lab, options.labOptions);
-    const input = { lab, engine, runLabel, baseImage: base.image, emit, facts, probe, options: labOptions, deferred };
+    const input = {
+      lab,
+      engine,
+      runLabel,
+      baseImage: base.image,
+      emit,
+      facts,
+      probe,
+      options: labOptions,
+      deferred,
+      afterCleanup,
+    };
     contextFor = (fresh) => createContext<never>({ ...input, signal: fresh });
     await lab.run(createContext<F, K>({ ...input, signal }));
   } catch (caught) {
@@ -169,10 +182,11 @@ export async function runLab<F extends FactShape<F>, K extends string>(
     const goneMidRun = error !== undefined && !(await engineAnswers(engine.docker));
     const cleanup = goneMidRun ? undefined : await cleanUp(engine.docker, runLabel, signal.aborted);
     if (cleanup && !cleanup.gone) {
+      const late = contextFor ? await undoDeferred(afterCleanup, contextFor) : { removed: 0, failed: [] };
       emit({
         type: 'cleanup',
-        removed: undone.removed + cleanup.removed.length,
-        leftovers: [...undone.failed, ...cleanup.leftovers],
+        removed: undone.removed + cleanup.removed.length + late.removed,
+        leftovers: [...undone.failed, ...cleanup.leftovers, ...late.failed],
       });
     } else {
       emit({ type: 'cleanup', removed: cleanup?.removed.length ?? 0, leftovers: [], engineGone: true });

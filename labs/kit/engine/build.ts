@@ -1,14 +1,22 @@
 import type Docker from 'dockerode';
 import { WharfError } from '../core/errors.ts';
+import { BuildKitProgress, type Vertex } from '../parse/buildkit.ts';
 
-/** One line of the engine's build progress stream (classic builder, BuildKit-less API, Podman). */
+/**
+ * One message of the engine's build progress stream: text lines from the classic builder (and
+ * Podman's Buildah), or under BuildKit `moby.buildkit.trace` records whose `aux` is its status.
+ */
 interface BuildMessage {
+  id?: string;
   stream?: string;
   status?: string;
   error?: string;
   errorDetail?: { message?: string };
-  aux?: { ID?: string };
+  aux?: { ID?: string } | string;
 }
+
+/** A BuildKit step as a line, once it is done: "[2/3] RUN echo hi > /x  CACHED". */
+const vertexLine = (v: Vertex) => `${v.name}  ${v.error ? 'ERROR' : v.cached ? 'CACHED' : 'DONE'}`;
 
 export const STEP_LINE = /^\s*(?:Step|STEP)\s+(\d+\/\d+)\s*:\s*(.*)$/;
 /** Docker's classic builder prints " ---> Using cache", Podman "--> Using cache <id>". */
@@ -31,7 +39,7 @@ export async function followBuild(
   stream: NodeJS.ReadableStream,
   onLine: (line: string) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ imageId?: string; steps: string[]; stepImages: string[] }> {
+): Promise<{ imageId?: string; steps: string[]; stepImages: string[]; buildKit?: BuildKitProgress }> {
   const stepImages: string[] = [];
   // Only images this build made: not the FROM image (the base itself), not a cache hit (shared).
   let ownStep = false;
@@ -66,11 +74,13 @@ function collectBuild(
   stream: NodeJS.ReadableStream,
   onLine: (line: string) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ imageId?: string; steps: string[] }> {
+): Promise<{ imageId?: string; steps: string[]; buildKit?: BuildKitProgress }> {
   return new Promise((resolve, reject) => {
     const steps: string[] = [];
     let imageId: string | undefined;
     let failure: string | undefined;
+    let buildKit: BuildKitProgress | undefined;
+    const told = new Set<string>();
     const onAbort = () => {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       reject(signal?.reason ?? new Error('aborted'));
@@ -83,16 +93,30 @@ function collectBuild(
         if (signal?.aborted) return;
         if (error) return reject(error);
         if (failure) {
-          const step = steps.at(-1);
+          const failed = buildKit?.vertexes.find((v) => v.error)?.name;
+          const step = failed ?? steps.at(-1);
           return reject(new WharfError(`Image build failed${step ? ` at step ${step}` : ''}: ${failure}`));
         }
-        resolve({ imageId, steps });
+        resolve({ imageId, steps, buildKit });
       },
       (message: BuildMessage) => {
         if (message.error || message.errorDetail) {
           failure = (message.errorDetail?.message ?? message.error ?? 'unknown error').trim();
         }
-        if (message.aux?.ID) imageId = message.aux.ID;
+        if (message.id === 'moby.buildkit.trace' && typeof message.aux === 'string') {
+          buildKit ??= new BuildKitProgress();
+          const { logs } = buildKit.add(message.aux);
+          for (const log of logs) for (const line of log.text.split('\n')) if (line.trim()) onLine(line);
+          // Each Dockerfile step once, when it is done (BuildKit's own work, "[internal] …", is not a step).
+          for (const v of buildKit.vertexes)
+            if (/^\[\d+\/\d+\]/.test(v.name) && (v.completed || v.error) && !told.has(v.digest)) {
+              told.add(v.digest);
+              steps.push(v.name);
+              onLine(vertexLine(v));
+            }
+          return;
+        }
+        if (typeof message.aux === 'object' && message.aux.ID) imageId = message.aux.ID;
         for (const line of (message.stream ?? '').split('\n')) {
           if (!line.trim()) continue;
           const step = STEP_LINE.exec(line);

@@ -10,14 +10,30 @@ export const imagesDir = (name: string) => fileURLToPath(new URL(`../../images/$
 /** The same directory as the repository names it: what a `docker build` line shows. */
 export const imagesPath = (name: string) => `labs/images/${name}`;
 
+/**
+ * Who builds: BuildKit on Docker (the only builder current Docker CLIs use); the classic builder
+ * where nothing else exists: Podman builds with Buildah, which streams the classic builder's text,
+ * and Docker when the user asked for it with DOCKER_BUILDKIT=0, as the docker CLI would.
+ */
+export type Builder = 'buildkit' | 'classic';
+
+export function builderFor(product: string, env: NodeJS.ProcessEnv = process.env): Builder {
+  return product === 'Podman' || env.DOCKER_BUILDKIT === '0' ? 'classic' : 'buildkit';
+}
+
 export interface BuiltImage {
   tag: string;
+  builder: Builder;
   imageId?: string;
-  /** Each step, in order, and whether the engine took it from its cache. */
+  /**
+   * Each step, in order, and whether the engine took it from its cache. The classic builder makes
+   * a step of every instruction (and of each label it was given); BuildKit only of FROM, COPY, ADD,
+   * RUN and WORKDIR: the others, and the labels, go straight into the image's config.
+   */
   steps: BuildStep[];
   /** Every line of build output, e.g. to see which steps said "Using cache". */
   lines: string[];
-  /** Images its own steps made besides the final one (the classic builder's), newest last. */
+  /** Images its own steps made besides the final one (the classic builder's; BuildKit makes none), newest last. */
   stepImages: string[];
 }
 
@@ -26,6 +42,7 @@ export interface BuildRequest {
   /** A context generated at run time (absolute path), instead of labs/images/<name>/. */
   contextDir?: string;
   tag: string;
+  builder: Builder;
   labels: Record<string, string>;
   dockerfile?: string;
   signal: AbortSignal;
@@ -46,8 +63,8 @@ export async function buildLabImage(docker: Docker, request: BuildRequest): Prom
     // Podman's API refuses (400) where Docker ignores it.
     ...(request.dockerfile ? { dockerfile: request.dockerfile } : {}),
     labels: request.labels,
-    rm: true,
-    forcerm: true,
+    // BuildKit reads the uploaded tar as its context, like the classic builder.
+    ...(request.builder === 'buildkit' ? { version: '2' } : { rm: true, forcerm: true }),
     abortSignal: request.signal,
   } as Docker.ImageBuildOptions);
   const onLine = (line: string) => {
@@ -55,7 +72,10 @@ export async function buildLabImage(docker: Docker, request: BuildRequest): Prom
     request.onLine?.(line);
   };
   const result = await followBuild(docker, stream, onLine, request.signal);
-  return { tag: request.tag, imageId: result.imageId, steps: buildSteps(lines), lines, stepImages: result.stepImages };
+  const steps = result.buildKit?.steps() ?? buildSteps(lines);
+  // What the engine did, not what was asked: an engine that ignores `version=2` streams classic text.
+  const builder = result.buildKit ? 'buildkit' : 'classic';
+  return { ...result, tag: request.tag, builder, steps, lines };
 }
 
 /** A lab Dockerfile's instructions, without comments and blank lines: what a slide shows of it. */

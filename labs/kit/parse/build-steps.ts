@@ -23,12 +23,16 @@ export function buildSteps(lines: string[]): BuildStep[] {
   return steps;
 }
 
-/** "Step 3/8 RUN ..." per step, with "Using cache" or `fresh` ("built", "rebuilt") beside it. */
-export function stepTable(steps: BuildStep[], fresh: string): string {
+/**
+ * One line per step, as each builder numbers them, with whether it came from the cache ("Using
+ * cache" from the classic builder, "CACHED" from BuildKit) or `fresh` ("built", "rebuilt").
+ */
+export function stepTable(steps: BuildStep[], fresh: string, builder: 'buildkit' | 'classic' = 'classic'): string {
+  const [label, hit] = builder === 'buildkit' ? ['[{n}]', 'CACHED'] : ['Step {n}', 'Using cache'];
   return steps
-    .map(
-      (step) =>
-        `Step ${`${step.number} ${clip(step.instruction, 56)}`.padEnd(62)}${step.instruction.startsWith('FROM') ? '' : step.cached ? 'Using cache' : fresh}`,
-    )
+    .map((step) => {
+      const said = step.instruction.startsWith('FROM') ? '' : step.cached ? hit : fresh;
+      return `${label.replace('{n}', step.number)} ${clip(step.instruction, 56).padEnd(58)}${said}`;
+    })
     .join('\n');
 }

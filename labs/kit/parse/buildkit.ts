@@ -107,10 +107,16 @@ export class BuildKitProgress {
 
   /** The Dockerfile's steps ("[2/3] RUN …"), in order, each cached or built; BuildKit's own work left out. */
   steps(): BuildStep[] {
-    return this.vertexes
-      .map((v) => ({ v, step: /^\[(?:[\w.-]+ )?(\d+)\/(\d+)\] (.*)$/s.exec(v.name) }))
-      .filter((entry): entry is { v: Vertex; step: RegExpExecArray } => entry.step !== null)
-      .map(({ v, step }) => ({ number: `${step[1]}/${step[2]}`, instruction: step[3]!.trim(), cached: v.cached }))
-      .sort((a, b) => Number(a.number.split('/')[0]) - Number(b.number.split('/')[0]));
+    return (
+      this.vertexes
+        .map((v) => ({ v, step: /^\[(?:[\w.-]+ )?(\d+)\/(\d+)\] (.*)$/s.exec(v.name) }))
+        .filter((entry): entry is { v: Vertex; step: RegExpExecArray } => entry.step !== null)
+        // FROM names the starting image and builds nothing: never "cached", as with the classic builder.
+        .map(({ v, step }) => {
+          const instruction = step[3]!.trim();
+          return { number: `${step[1]}/${step[2]}`, instruction, cached: v.cached && !/^FROM\b/.test(instruction) };
+        })
+        .sort((a, b) => Number(a.number.split('/')[0]) - Number(b.number.split('/')[0]))
+    );
   }
 }
