@@ -16,14 +16,23 @@ function dial<T>(docker: Docker, path: string, method: 'GET' | 'POST', options: 
 
 /** The ids of BuildKit's cache records (`docker system df -v`; engines before API 1.42 report everything). */
 export async function buildCacheIds(docker: Docker, signal: AbortSignal): Promise<Set<string>> {
-  const df = await dial<{ BuildCache?: CacheRecord[] | null }>(
-    docker,
-    '/system/df?',
-    'GET',
-    { type: 'build-cache' },
-    signal,
-  );
-  return new Set((df.BuildCache ?? []).map((record) => record.ID));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const df = await dial<{ BuildCache?: CacheRecord[] | null }>(
+        docker,
+        '/system/df?',
+        'GET',
+        { type: 'build-cache' },
+        signal,
+      );
+      return new Set((df.BuildCache ?? []).map((record) => record.ID));
+    } catch (error) {
+      // The engine answers one disk-usage request at a time and refuses the others (two labs at once).
+      if (attempt === 20 || !/disk usage operation is already running/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      signal.throwIfAborted();
+    }
+  }
 }
 
 /**
