@@ -41,8 +41,13 @@ describe('lab: overhead', () => {
     // It is on one network, the engine's default (whatever its name), and the lab read that one.
     expect(await engineNetworks).toEqual([[facts.containerNetwork, facts.containerIp]]);
     if (info.product !== 'Podman') expect(facts.containerNetwork).toBe('bridge');
-    // A published port adds a hop (docker-proxy, or NAT) that the host network does not have.
-    expect(facts.httpPublishedOverHost).toBeGreaterThan(1);
+    // On Docker a port published on 127.0.0.1 goes through docker-proxy, a hop in user space the host
+    // network does not have. Rootful Podman has no such hop, only NAT rules in the kernel: next to
+    // starting wget for every request that costs nothing measurable, so the two paths are level.
+    if (info.product === 'Podman') {
+      expect(facts.httpPublishedOverHost).toBeGreaterThan(0.5);
+      expect(facts.httpPublishedOverHost).toBeLessThan(2);
+    } else expect(facts.httpPublishedOverHost).toBeGreaterThan(1);
 
     // VM figures only where hardware virtualisation ran the VM.
     const record = await lastVmBootRecord();

@@ -58,6 +58,8 @@ function pick(info: Docker.ContainerInspectInfo, skipCmd: boolean): Record<strin
   const host = info.HostConfig as unknown as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   for (const key of CONFIG) if (!(skipCmd && key === 'Cmd')) fields[`Config.${key}`] = normal(config[key]);
+  // A set of variables: Podman lists the ones it adds (container=podman) first or last by client.
+  fields['Config.Env'] = normal([...((config.Env as string[] | undefined) ?? [])].sort());
   fields['Config.Labels'] = normal(shownLabels(info.Config.Labels));
   for (const key of HOST_CONFIG) fields[`HostConfig.${key}`] = normal(host[key]);
   return fields;
@@ -118,8 +120,16 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
     async exec(line: ShownLine, execId: string) {
       const made = await docker.getExec(execId).inspect();
       const since = await engineNow(docker);
+      const sessions = async () => (await docker.getContainer(made.ContainerID).inspect()).ExecIDs ?? [];
+      const before = info.product === 'Podman' ? await sessions() : [];
       await cli`sh -c ${line.text}`.nothrow();
-      const typed = (await execsCreated(docker, info.product, made.ContainerID, since)).filter((id) => id !== execId);
+      // Docker's events name each exec it created. Podman 5's say only "exec", without the session's
+      // id; it keeps each ended session on the container until the container goes, so the new one
+      // is the one the container did not have before.
+      const typed =
+        info.product === 'Podman'
+          ? (await sessions()).filter((id) => !before.includes(id) && id !== execId)
+          : (await execsCreated(docker, info.product, made.ContainerID, since)).filter((id) => id !== execId);
       expect(typed, line.text).toHaveLength(1);
       const replay = await docker.getExec(typed[0] ?? '').inspect();
       const fields = PROCESS.filter((key) => !(line.simplified && (key === 'entrypoint' || key === 'arguments')));

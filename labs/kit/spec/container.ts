@@ -106,7 +106,9 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
       Memory: spec.memory,
       MemorySwap: spec.memorySwap,
       NanoCpus: spec.cpus === undefined ? undefined : Math.round(spec.cpus * 1e9),
-      PidsLimit: spec.pidsLimit,
+      // Without --pids-limit the docker CLI sends 0; Podman reads an absent field as "its default"
+      // (2048, from containers.conf) and 0 as "no limit". Same body, same container.
+      PidsLimit: spec.pidsLimit ?? 0,
       CapAdd: spec.capAdd?.map(capability),
       CapDrop: spec.capDrop?.map(capability),
       SecurityOpt: spec.securityOpt,

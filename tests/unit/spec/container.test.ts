@@ -11,7 +11,8 @@ describe('one spec, two readings', () => {
       name: 'web',
       Image: 'wharf/base:latest',
       Cmd: ['sleep', '60'],
-      HostConfig: { NetworkMode: 'none', Memory: 50331648, NanoCpus: 500000000 },
+      // No --pids-limit: 0, as the docker CLI sends it (Podman reads an absent field as its default).
+      HostConfig: { NetworkMode: 'none', Memory: 50331648, NanoCpus: 500000000, PidsLimit: 0 },
     });
   });
 
