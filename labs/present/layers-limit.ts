@@ -11,6 +11,7 @@ export const layersLimit = definePresentation({
     const atRun = read.string(facts.refusedWhen) === 'run';
     const reached = read.number(facts.buildLayersReached);
     const step = read.number(facts.buildRefusedAtStep);
+    const runRefused = read.string(facts.builtRunMessage) !== undefined;
     return [
       limit !== undefined
         ? {
@@ -43,7 +44,16 @@ export const layersLimit = definePresentation({
               `真实构建达到的层数（第 ${step} 步被拒绝）`,
             ),
           }
-        : undefined,
+        : reached !== undefined && runRefused
+          ? {
+              facts: ['buildLayersReached', 'builtRunMessage'],
+              value: String(reached),
+              caption: t(
+                'layers a BuildKit build made; no container starts from it',
+                'BuildKit 构建出的层数；用它启动不了容器',
+              ),
+            }
+          : undefined,
     ].filter((card) => card !== undefined);
   },
 });

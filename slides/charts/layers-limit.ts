@@ -43,11 +43,15 @@ export const layersLimitChart: MythChart = {
           label: w('a Dockerfile build', '用 Dockerfile 构建'),
           entries: measured(input, (facts) => {
             const reached = read.number(facts.buildLayersReached);
+            // BuildKit makes every step; the refusal comes when a container starts from the image.
+            const built = read.number(facts.buildRefusedAtStep) === undefined;
             return reached === undefined
               ? undefined
               : {
                   value: reached,
-                  text: w(`${reached}, then refused`, `${reached} 层后被拒`),
+                  text: built
+                    ? w(`${reached} built, no container starts`, `构建出 ${reached} 层，容器启动不了`)
+                    : w(`${reached}, then refused`, `${reached} 层后被拒`),
                   facts: ['buildLayersReached'],
                 };
           }),

@@ -44,6 +44,11 @@ const fake = Object.assign(Object.create(docker) as Docker, {
       remove: async () => {},
     };
   },
+  // Asked for BuildKit, this engine streams the classic builder's text (as one that ignores
+  // `version=2` would); the run's BuildKit cache is read first and is empty.
+  modem: Object.assign(Object.create(docker.modem), {
+    dial: (_options: unknown, done: (error: null, result: unknown) => void) => done(null, { BuildCache: [] }),
+  }),
   buildImage: async () =>
     progress(
       { stream: 'Step 1/2 : FROM wharf/base\n' },
