@@ -35,21 +35,27 @@ export async function buildCacheIds(docker: Docker, signal: AbortSignal): Promis
   }
 }
 
+/** Ids per prune request: one regular expression naming them all keeps the request line short. */
+const PER_REQUEST = 40;
+
 /**
- * Removes the cache records BuildKit made since `before` was taken, one by one: the engine takes a
- * single id per filter. A record still in use (another build running) is left alone. Returns how
- * many went. BuildKit keeps its cache apart from images, so removing a lab's images leaves it: the
- * next run would find every step CACHED, and the lab's story of what a rebuild reuses would be gone.
+ * Removes the cache records BuildKit made since `before` was taken. The engine takes one value per
+ * filter, but `id` is matched as a regular expression, so one request names a few dozen records;
+ * BuildKit removes children before their parents within it. A record still in use (another build
+ * running) is left alone. Returns how many went. BuildKit keeps its cache apart from images, so
+ * removing a lab's images leaves it: the next run would find every step CACHED, and the lab's story
+ * of what a rebuild reuses would be gone.
  */
 export async function pruneBuildCacheSince(docker: Docker, before: Set<string>, signal: AbortSignal): Promise<number> {
-  let left = [...(await buildCacheIds(docker, signal))].filter((id) => !before.has(id));
+  let left = [...(await buildCacheIds(docker, signal))].filter((id) => !before.has(id) && /^\w+$/.test(id));
   let removed = 0;
-  // A record with children (the next step's layer) stays until they have gone: pass again while a
-  // pass removes something.
+  // A parent named in an earlier request than its child stays until the child has gone: pass again
+  // while a pass removes something.
   for (let progress = true; progress && left.length; ) {
     progress = false;
-    for (const id of left) {
-      const filters = JSON.stringify({ id: [id] });
+    const round = left;
+    for (let i = 0; i < round.length; i += PER_REQUEST) {
+      const filters = JSON.stringify({ id: [`"^(${round.slice(i, i + PER_REQUEST).join('|')})$"`] });
       const answer = await dial<{ CachesDeleted?: string[] | null }>(
         docker,
         '/build/prune?',
@@ -57,10 +63,10 @@ export async function pruneBuildCacheSince(docker: Docker, before: Set<string>, 
         { filters, all: true },
         signal,
       );
-      const deleted = answer.CachesDeleted ?? [];
-      removed += deleted.length;
-      progress ||= deleted.length > 0;
-      left = left.filter((other) => !deleted.includes(other));
+      const deleted = new Set(answer.CachesDeleted ?? []);
+      removed += deleted.size;
+      progress ||= deleted.size > 0;
+      left = left.filter((id) => !deleted.has(id));
     }
   }
   return removed;

@@ -23,16 +23,21 @@ export function buildSteps(lines: string[]): BuildStep[] {
   return steps;
 }
 
+const INSTRUCTION_WIDTH = 44;
+
 /**
  * One line per step, as each builder numbers them, with whether it came from the cache ("Using
  * cache" from the classic builder, "CACHED" from BuildKit) or `fresh` ("built", "rebuilt").
  */
 export function stepTable(steps: BuildStep[], fresh: string, builder: 'buildkit' | 'classic' = 'classic'): string {
   const [label, hit] = builder === 'buildkit' ? ['[{n}]', 'CACHED'] : ['Step {n}', 'Using cache'];
+  // As narrow as its instructions allow (long ones clipped): a row must fit a slide's terminal.
+  const width = Math.max(...steps.map((step) => clip(step.instruction, INSTRUCTION_WIDTH).length));
   return steps
     .map((step) => {
       const said = step.instruction.startsWith('FROM') ? '' : step.cached ? hit : fresh;
-      return `${label.replace('{n}', step.number)} ${clip(step.instruction, 56).padEnd(58)}${said}`;
+      const row = `${label.replace('{n}', step.number)} ${clip(step.instruction, INSTRUCTION_WIDTH).padEnd(width)}`;
+      return `${row}  ${said}`.trimEnd();
     })
     .join('\n');
 }
