@@ -201,9 +201,11 @@ async function main(): Promise<number> {
     vms.push(vm);
     void vm.exited.then((how) => ended.set(vm, how));
     const sharing = vm.shareKind === 'none' ? 'no shared folder' : `shared folder ${vm.sharedDir} over ${vm.shareKind}`;
-    const ports = vm.publishedPorts ? `published ports ${vm.publishedPorts.first}-${vm.publishedPorts.last}` : 'no';
+    const ports = vm.publishedPorts
+      ? `published ports ${vm.publishedPorts.first}-${vm.publishedPorts.last} forwarded`
+      : 'no published ports forwarded';
     say(
-      `VM ${i + 1} for ${group.map((e) => e.id).join(', ')}: QEMU TCG, ${CPUS} vCPUs, ${MEMORY_MIB} MiB; ${sharing}; ${ports} forwarded; serial log ${vm.serialLog}`,
+      `VM ${i + 1} for ${group.map((e) => e.id).join(', ')}: QEMU TCG, ${CPUS} vCPUs, ${MEMORY_MIB} MiB; ${sharing}; ${ports}; serial log ${vm.serialLog}`,
     );
   }
 
