@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/06-build-ship-run.ts';
 import { imagesDir } from '../../labs/kit/engine/images.ts';
-import { expectCleanRun, observe, sharedEngine } from './support.ts';
+import { expectCleanRun, expectsBuildKit, observe, sharedEngine } from './support.ts';
 
 const dir = imagesDir('build-ship-run');
 const instructions = (file: string) =>
@@ -25,7 +25,7 @@ describe('lab: build-ship-run', () => {
     // classic builder makes a step of every instruction. BuildKit makes steps only of what touches
     // the filesystem: FROM, COPY, ADD, RUN, WORKDIR.
     const { info } = await sharedEngine();
-    const buildKit = info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
+    const buildKit = expectsBuildKit(info);
     const stepsOf = (lines: string[]) =>
       buildKit ? lines.filter((l) => /^(FROM|COPY|ADD|RUN|WORKDIR)\s/.test(l)) : lines;
     const [originalSteps, editedSteps] = [stepsOf(original), stepsOf(edited)];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lab } from '../../labs/13-layers-limit.ts';
-import { expectCleanRun, observe, sharedEngine } from './support.ts';
+import { expectCleanRun, expectsBuildKit, observe, sharedEngine } from './support.ts';
 
 describe('lab: layers-limit', () => {
   it('finds the count the engine refuses, by docker load and by a real build, and the message', async () => {
@@ -50,7 +50,7 @@ describe('lab: layers-limit', () => {
     // Nothing mounts the image a step made until the next step: a store that refuses only at mount
     // lets the last one be one past. BuildKit's COPY starts no container: it makes every step, and
     // the image it leaves is refused when a container is started from it, in the same words.
-    const buildKit = info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
+    const buildKit = expectsBuildKit(info);
     if (facts.buildRefusedAtStep === null) {
       expect(buildKit).toBe(true);
       // The generated Dockerfile goes 4 layers past the limit (the lab's BELOW).

@@ -6,7 +6,7 @@ import { labs } from '../../labs/index.ts';
 import type { ShownLine, ShownProbe } from '../../labs/kit/core/context.ts';
 import { LAB_LABEL, RUN_LABEL } from '../../labs/kit/core/labels.ts';
 import { engineNow, eventsUntil } from './engine-events.ts';
-import { expectCleanRun, observe, sharedEngine } from './support.ts';
+import { expectCleanRun, expectsBuildKit, observe, sharedEngine } from './support.ts';
 
 // What the screen shows is what runs: every `docker run`, `docker exec` and `docker build` line a lab
 // showed is replayed, as shown, through the real docker CLI (zx's $), and what the engine then holds
@@ -105,7 +105,7 @@ async function replayer(): Promise<{ probe: ShownProbe; replayed: Replayed[] }> 
   // The CLI talks to the engine the labs found, wherever discovery found it, and builds the way the
   // labs did: BuildKit on Docker (through the buildx plugin, scripts/fetch-buildx.sh), unless the
   // run asked for the classic builder; Podman builds with Buildah whatever the CLI asks.
-  const buildKit = info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
+  const buildKit = expectsBuildKit(info);
   const env = { ...process.env, DOCKER_HOST: info.endpoint.host, DOCKER_BUILDKIT: buildKit ? '1' : '0' };
   const cli = $({ env, quiet: true });
   const replayed: Replayed[] = [];

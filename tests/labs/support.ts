@@ -112,3 +112,10 @@ export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<s
 }
 
 export const runObjects = (docker: Docker, runLabel: string) => wharfObjects(docker, `${RUN_LABEL}=${runLabel}`);
+
+/**
+ * Which builder a lab's build should have used, reasoned apart from the kit: BuildKit on Docker
+ * unless DOCKER_BUILDKIT=0 asks for the classic builder; Podman builds with Buildah.
+ */
+export const expectsBuildKit = (info: { product: string }) =>
+  info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
