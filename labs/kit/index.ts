@@ -26,7 +26,7 @@ export type { EngineInfo } from './engine/connect.ts';
 export { fetchWhenUp } from './engine/http.ts';
 export { archiveListing, readImageArchive, saveImage, shortHashes } from './engine/image-archive.ts';
 export { inspectImage, removeImages } from './engine/image-calls.ts';
-export { type BuiltImage, dockerfileLines, dockerfileListing, imagesDir } from './engine/images.ts';
+export { type BuiltImage, builderFor, dockerfileLines, dockerfileListing, imagesDir } from './engine/images.ts';
 export { stackArchive } from './engine/layer-stack.ts';
 export { curlEquivalent, engineMessage, type RawResponse, request } from './engine/raw-http.ts';
 export { demux } from './engine/streams.ts';

@@ -36,6 +36,12 @@ export const layersLimit = defineText({
       builtPastRuns:
         'The build made every step, {reached} layers, and a container started from it, although the stacks above ' +
         'stopped at {limit}. The notes say 127.',
+      buildKitTooDeep:
+        'Not built here: the Dockerfile would start FROM the stack of {from} layers, and BuildKit reads a FROM image ' +
+        'one layer at a time, asking the layer store about every layer beneath each one (moby/buildkit#2184). The ' +
+        'time grows with the square of the height: seconds on a laptop, more than half an hour in an emulated VM. ' +
+        'The lab asks BuildKit to build FROM at most {max} layers. The limit on this engine is the one the stacks ' +
+        'found above: {limit} layers.',
     },
     facts: {
       baseLayers: 'Layers of the base image',
@@ -49,6 +55,7 @@ export const layersLimit = defineText({
       buildRefusedAtStep: 'Build step the engine refused (null: none)',
       buildMessage: 'What the build said',
       builtRunMessage: 'What the engine said when a container was started from the built image',
+      buildSkipped: 'Build not tried (BuildKit, FROM deeper than the lab asks it to go)',
     },
   },
   zh: {
@@ -77,6 +84,11 @@ export const layersLimit = defineText({
         '所以构建时没有谁站在整叠层上。上限在用这个镜像启动容器时才出现：被拒绝，如上。笔记里说的是 127。',
       builtPastRuns:
         '构建完成了每一步，共 {reached} 层，而且用它启动了容器，尽管上面那些叠停在 {limit} 层。笔记里说的是 127。',
+      buildKitTooDeep:
+        '这里没有构建：Dockerfile 得 FROM 那叠 {from} 层的镜像，而 BuildKit 读取 FROM 镜像时一层一层地来，' +
+        '每一层都要向层存储询问它下面的所有层（moby/buildkit#2184）。耗时随层数的平方增长：在笔记本上是几秒钟，' +
+        '在模拟的虚拟机里超过半小时。本实验最多让 BuildKit 从 {max} 层的镜像开始构建。这个引擎的上限就是上面那些叠' +
+        '找到的：{limit} 层。',
     },
     facts: {
       baseLayers: '基础镜像的层数',
@@ -90,6 +102,7 @@ export const layersLimit = defineText({
       buildRefusedAtStep: '引擎拒绝的构建步骤（null：没有）',
       buildMessage: '构建的报错',
       builtRunMessage: '用构建出的镜像启动容器时引擎说的话',
+      buildSkipped: '没有尝试构建（BuildKit，FROM 的层数超出了本实验让它构建的深度）',
     },
   },
 });
