@@ -38,9 +38,9 @@ export const layersLimit = defineText({
         'stopped at {limit}. The notes say 127.',
       buildKitTooDeep:
         'Not built here: the Dockerfile would start FROM the stack of {from} layers, and BuildKit reads a FROM image ' +
-        'one layer at a time, asking the layer store about every layer beneath each one (moby/buildkit#2184). The ' +
-        'time grows with the square of the height: seconds on a laptop, more than half an hour in an emulated VM. ' +
-        'The lab asks BuildKit to build FROM at most {max} layers. The limit on this engine is the one the stacks ' +
+        'one layer at a time, asking the layer store about every layer beneath each one (moby/buildkit#2184): the ' +
+        'time grows with the square of the height, and from about 500 layers it took more than half an hour in an ' +
+        'emulated VM. The lab asks BuildKit to build FROM at most {max} layers. The limit on this engine is the one the stacks ' +
         'found above: {limit} layers.',
     },
     facts: {
@@ -86,8 +86,8 @@ export const layersLimit = defineText({
         '构建完成了每一步，共 {reached} 层，而且用它启动了容器，尽管上面那些叠停在 {limit} 层。笔记里说的是 127。',
       buildKitTooDeep:
         '这里没有构建：Dockerfile 得 FROM 那叠 {from} 层的镜像，而 BuildKit 读取 FROM 镜像时一层一层地来，' +
-        '每一层都要向层存储询问它下面的所有层（moby/buildkit#2184）。耗时随层数的平方增长：在笔记本上是几秒钟，' +
-        '在模拟的虚拟机里超过半小时。本实验最多让 BuildKit 从 {max} 层的镜像开始构建。这个引擎的上限就是上面那些叠' +
+        '每一层都要向层存储询问它下面的所有层（moby/buildkit#2184）：耗时随层数的平方增长，' +
+        '从约 500 层的镜像开始构建，在模拟的虚拟机里超过了半小时。本实验最多让 BuildKit 从 {max} 层的镜像开始构建。这个引擎的上限就是上面那些叠' +
         '找到的：{limit} 层。',
     },
     facts: {
