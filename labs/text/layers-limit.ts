@@ -85,7 +85,7 @@ export const layersLimit = defineText({
       builtPastRuns:
         '构建完成了每一步，共 {reached} 层，而且用它启动了容器，尽管上面那些叠停在 {limit} 层。笔记里说的是 127。',
       buildKitTooDeep:
-        '这里没有构建：Dockerfile 得 FROM 那叠 {from} 层的镜像，而 BuildKit 读取 FROM 镜像时一层一层地来，' +
+        '这里没有构建：Dockerfile 需要以那叠 {from} 层的镜像为 FROM，而 BuildKit 读取 FROM 镜像时一层一层地来，' +
         '每一层都要向层存储询问它下面的所有层（moby/buildkit#2184）：耗时随层数的平方增长，' +
         '从约 500 层的镜像开始构建，在模拟的虚拟机里超过了半小时。本实验最多让 BuildKit 从 {max} 层的镜像开始构建。这个引擎的上限就是上面那些叠' +
         '找到的：{limit} 层。',
