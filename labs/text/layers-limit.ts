@@ -40,8 +40,8 @@ export const layersLimit = defineText({
         'Not built here: the Dockerfile would start FROM the stack of {from} layers, and BuildKit reads a FROM image ' +
         'one layer at a time, asking the layer store about every layer beneath each one (moby/buildkit#2184): the ' +
         'time grows with the square of the height, and from about 500 layers it took more than half an hour in an ' +
-        'emulated VM. The lab asks BuildKit to build FROM at most {max} layers. The limit on this engine is the one the stacks ' +
-        'found above: {limit} layers.',
+        'emulated VM. The lab asks BuildKit to build FROM at most {max} layers. The limit on this engine is the one ' +
+        'the stacks found above: {limit} layers.',
     },
     facts: {
       baseLayers: 'Layers of the base image',
