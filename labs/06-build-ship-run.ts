@@ -92,8 +92,12 @@ async function ship(ctx: Ctx, tag: string) {
   // Docker's containerd image store names an image by its manifest's digest, not its config's.
   const descriptor = (original as { Descriptor?: { digest: string; mediaType: string } }).Descriptor;
   ctx.note(descriptor?.digest === original.Id && /manifest/.test(descriptor.mediaType) ? 'sameIdManifest' : 'sameId');
-  // Cleanup finds images by the run label; an engine that dropped it on load would leave the tag.
-  return { shipped, removeUnlabelled: keptLabel ? undefined : reloaded.Id };
+  // Cleanup finds images by the run label: an engine that dropped it on load would leave the tag behind.
+  if (!keptLabel)
+    ctx.defer(({ docker, signal }) =>
+      kit.removeImages(docker, [reloaded.Id], { signal, force: true, tolerated: [404] }),
+    );
+  return shipped;
 }
 
 async function runIt(ctx: Ctx, image: string) {
@@ -122,10 +126,9 @@ export const lab = defineLab({
     const tag = ctx.name('app');
     await build(ctx, tag);
     await edit(ctx, ctx.name('app-edited'));
-    const { shipped, removeUnlabelled } = await ship(ctx, tag);
+    const shipped = await ship(ctx, tag);
     await runIt(ctx, shipped);
     await startUp(ctx, shipped);
-    if (removeUnlabelled) await ctx.docker.getImage(removeUnlabelled).remove({ force: true, abortSignal: ctx.signal });
   },
 });
 

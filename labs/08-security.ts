@@ -33,6 +33,10 @@ const said = (r: { exitCode: number; stderr: string }) =>
 const shortNames = (names: string[]) =>
   names.length ? names.map((n) => n.replace(/^CAP_/, '').toLowerCase()).join(', ') : '(none)';
 
+/** The capability sets of the container's own process. */
+const capabilitySets = async (ctx: Ctx, box: Box) =>
+  kit.parseCapabilitySets((await ctx.exec(box, ['grep', 'Cap', '/proc/self/status'])).stdout);
+
 /** The directory shared into the container, on the engine's host, and how the lab reads its files' owners. */
 interface SharedDir {
   path: string;
@@ -111,7 +115,7 @@ async function whyRoot(ctx: Ctx, box: Box) {
 
 async function capabilities(ctx: Ctx, box: Box) {
   ctx.step('capabilities');
-  const sets = kit.parseCapabilitySets((await ctx.exec(box, ['grep', 'Cap', '/proc/self/status'])).stdout);
+  const sets = await capabilitySets(ctx, box);
   const caps = kit.decodeCapabilities(sets.CapEff);
   const bounding =
     sets.CapBnd === sets.CapEff ? 'the same: it can never gain more' : shortNames(kit.decodeCapabilities(sets.CapBnd));
@@ -131,7 +135,7 @@ async function capabilities(ctx: Ctx, box: Box) {
 async function dropAll(ctx: Ctx) {
   ctx.step('dropAll');
   const bare = await ctx.start({ name: 'cap-drop-all', capDrop: ['ALL'], cmd: ['sleep', '600'] });
-  const eff = kit.parseCapabilitySets((await ctx.exec(bare, ['grep', 'Cap', '/proc/self/status'])).stdout).CapEff;
+  const eff = (await capabilitySets(ctx, bare)).CapEff;
   ctx.output(`CapEff ${eff} = ${shortNames(kit.decodeCapabilities(eff))}`);
   ctx.fact('capDropAllCapEff', eff);
   const chown = await ctx.exec(bare, CHOWN);
