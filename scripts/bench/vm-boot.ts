@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { which } from 'zx';
 import { WharfError } from '../../labs/kit/core/errors.ts';
@@ -11,10 +11,8 @@ import { percentile } from '../../labs/kit/parse/stats.ts';
 import { createOptions } from '../../labs/kit/spec/container.ts';
 import { bootVm } from '../../labs/kit/vm/boot.ts';
 import { bootInitramfs } from '../../labs/kit/vm/initramfs.ts';
+import { vmCacheDir } from '../../labs/kit/vm/minimal-vm.ts';
 import { median, ms, timed } from './stats.ts';
-
-const cacheDir = () =>
-  join(process.env.WHARF_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf'), 'vm');
 
 async function prerequisites(): Promise<{ qemu: string; kernel: string }> {
   if (process.arch !== 'x64')
@@ -22,7 +20,7 @@ async function prerequisites(): Promise<{ qemu: string; kernel: string }> {
   const qemu = await which('qemu-system-x86_64', { nothrow: true });
   if (!qemu)
     throw new WharfError('qemu-system-x86_64 is not installed.', 'Debian/Ubuntu: apt-get install qemu-system-x86');
-  const kernel = process.env.WHARF_VM_KERNEL ?? join(cacheDir(), 'vmlinuz');
+  const kernel = process.env.WHARF_VM_KERNEL ?? join(vmCacheDir(), 'vmlinuz');
   if (!existsSync(kernel))
     throw new WharfError(
       `No kernel at ${kernel}.`,

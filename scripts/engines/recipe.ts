@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vmToolsCacheDir } from '../../labs/kit/core/cache-dir.ts';
 
 /** The recipe of the matrix VM: build script, package list and the guest's own files. */
 export const RECIPE_DIR = fileURLToPath(new URL('./image/', import.meta.url));
@@ -29,5 +30,5 @@ export function recipeHash(dir = RECIPE_DIR): string {
 
 /** Outside the repository: ${WHARF_CACHE or XDG_CACHE_HOME/wharf or ~/.cache/wharf}/engines. */
 export function imageCacheRoot(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
-  return join(env.WHARF_CACHE || join(env.XDG_CACHE_HOME || join(home, '.cache'), 'wharf'), 'engines');
+  return join(vmToolsCacheDir(env, home), 'engines');
 }

@@ -1,17 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { vmCacheDir } from '../../labs/kit/vm/minimal-vm.ts';
 
 // What a test knows about the VM without asking the lab: the kernel file and the release written in
 // its own boot header, QEMU on the PATH, and any QEMU left running with a Wharf initramfs.
 
-export const vmKernelPath = () =>
-  process.env.WHARF_VM_KERNEL ??
-  join(
-    process.env.WHARF_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf'),
-    'vm',
-    'vmlinuz',
-  );
+export const vmKernelPath = () => process.env.WHARF_VM_KERNEL ?? join(vmCacheDir(), 'vmlinuz');
 
 /** The release an x86 bzImage announces: its boot header points at a version string (offset 0x20E). */
 export function bzImageRelease(path: string): string {

@@ -17,3 +17,12 @@ export function cacheDir(
   if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'wharf');
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'wharf');
 }
+
+/**
+ * Where the VM tools keep what they download or build: a Debian kernel (vm/), the engine matrix's disk
+ * images (engines/). Large and shared by every run on this machine, so apart from the state above: tests
+ * that move that state (WHARF_CACHE_DIR) still find them. WHARF_CACHE moves it. Linux only, like QEMU here.
+ */
+export function vmToolsCacheDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  return env.WHARF_CACHE || join(env.XDG_CACHE_HOME || join(home, '.cache'), 'wharf');
+}

@@ -1,8 +1,9 @@
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { which } from 'zx';
+import { vmToolsCacheDir } from '../core/cache-dir.ts';
 import { WharfError } from '../core/errors.ts';
 import type { Said } from '../core/text.ts';
 import { busyboxPathFor } from '../engine/base-image.ts';
@@ -12,8 +13,7 @@ import { bootInitramfs } from './initramfs.ts';
 // A minimal VM on the machine that runs the lab: QEMU's microvm machine, a stock Debian cloud kernel
 // (scripts/fetch-vm-kernel.sh, cached outside the repository) and a busybox initramfs.
 
-export const vmCacheDir = () =>
-  join(process.env.WHARF_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wharf'), 'vm');
+export const vmCacheDir = () => join(vmToolsCacheDir(), 'vm');
 
 export interface VmTools {
   qemu: string;
