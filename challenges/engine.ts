@@ -6,6 +6,7 @@ import {
   execIn,
   inspectImage,
   LAB_LABEL,
+  needsHostUserns,
   newRunLabel,
   ownerLabels,
   RUN_LABEL,
@@ -69,7 +70,13 @@ export function checkEngine(
           Image: BASE_IMAGE,
           Cmd: ['sh', '-c', script],
           Labels: checkLabels(runId),
-          HostConfig: { NetworkMode: 'none', ...hostConfig },
+          HostConfig: {
+            NetworkMode: 'none',
+            ...hostConfig,
+            ...(needsHostUserns(info, { pid: hostConfig?.PidMode, network: hostConfig?.NetworkMode })
+              ? { UsernsMode: 'host' }
+              : {}),
+          },
         },
         signal,
         { deadlineMs: 20_000 },

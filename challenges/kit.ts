@@ -10,6 +10,7 @@ export { BASE_IMAGE } from '../labs/kit/engine/base-image.ts';
 export { connectEngine, type Engine, type EngineInfo } from '../labs/kit/engine/connect.ts';
 export { type Completed, execIn, runToCompletion } from '../labs/kit/engine/containers.ts';
 export { inspectImage } from '../labs/kit/engine/image-calls.ts';
+export { needsHostUserns } from '../labs/kit/engine/userns.ts';
 export { engineWhere } from '../labs/kit/engine/where.ts';
 export { decodeCapabilities, parseCapabilitySets } from '../labs/kit/parse/capabilities.ts';
 export { CGROUP_FILES, type CgroupVersion, cpusAllowed, parseCpuMax } from '../labs/kit/parse/cgroup.ts';

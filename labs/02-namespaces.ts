@@ -81,7 +81,9 @@ function compare(ctx: Ctx, inside: Inside, neighbour: Inside, host: string) {
   // Docker Engine 29.5 made a private time namespace the default (moby#52326): read it, never assume it.
   if (time?.sharedWithHost === false) ctx.note('timePrivate');
   else if (time?.sharedWithHost) ctx.note('timeShared');
-  ctx.note('noUserNamespace');
+  // Only dockerd's userns-remap and rootless engines make one: read, as for time.
+  const user = each.find(([kind]) => kind === 'user')?.[1];
+  ctx.note(user?.sharedWithHost === false ? 'userNamespaceOwn' : 'noUserNamespace');
 }
 
 async function users(ctx: Ctx, first: Box, hostUid: string) {
@@ -89,8 +91,9 @@ async function users(ctx: Ctx, first: Box, hostUid: string) {
   const read = await ctx.exec(first, ['sh', '-c', 'id -u; cat /proc/self/uid_map'], { print: true });
   const [uid = '', map = ''] = read.stdout.trim().split('\n');
   const onHost = /^Uid:\s+(\d+)/.exec(hostUid)?.[1];
-  ctx.facts({ uidInside: Number(uid), uidMap: kit.uidMapLine(map), uidOnHost: onHost ? Number(onHost) : null });
-  ctx.note('identityMap');
+  const uidMap = kit.uidMapLine(map);
+  ctx.facts({ uidInside: Number(uid), uidMap, uidOnHost: onHost ? Number(onHost) : null });
+  ctx.note(uidMap === kit.IDENTITY_UID_MAP ? 'identityMap' : { key: 'uidsRemapped', values: { host: onHost ?? '?' } });
 }
 
 function ownTree(ctx: Ctx, containerId: string, inside: Inside, host: { hostname: string; mountinfo: string }) {

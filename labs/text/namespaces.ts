@@ -34,10 +34,16 @@ export const namespaces = defineText({
         "boot and monotonic clocks could be shifted without touching the host's; the wall clock is shared.",
       timeShared: 'This engine creates no time namespace (Docker before 29.5 and Podman do not).',
       noUserNamespace: 'Without --userns-remap or rootless mode, no engine creates a user namespace.',
-      users: 'The user namespace is shared: root inside is root on the host',
+      userNamespaceOwn:
+        'user is private: this engine gives each container a user namespace of its own (--userns-remap, or a ' +
+        'rootless engine).',
+      users: 'Who root inside is on the host',
       identityMap:
-        'The map sends every uid to itself: a process escaping as uid 0 would be root on the host. Rootless engines ' +
-        'map uid 0 to your own user instead.',
+        'Root inside is root on the host: the map sends every uid to itself, so a process escaping as uid 0 would be ' +
+        'root there. Rootless engines map uid 0 to your own user instead.',
+      uidsRemapped:
+        "Root inside is uid {host} on the host: this engine maps the container's uids to an unprivileged range, so " +
+        'a process escaping as uid 0 would hold no privilege there.',
       ownTree: 'Its own hostname, PID numbers and root filesystem',
       rootFs:
         "Inside, / is {inside} (the image layers plus a writable layer); the host's / is {host} on {device}. " +
@@ -106,10 +112,15 @@ export const namespaces = defineText({
         '偏移，不影响宿主机；墙上时钟仍是共享的。',
       timeShared: '这个引擎不创建 time 命名空间（Docker 29.5 之前的版本和 Podman 都不创建）。',
       noUserNamespace: '不开 --userns-remap、也不是 rootless 模式时，没有哪个引擎会创建 user 命名空间。',
-      users: 'user 命名空间是共用的：容器里的 root 就是宿主机的 root',
+      userNamespaceOwn:
+        'user 是私有的：这个引擎给每个容器一个自己的 user 命名空间（--userns-remap，或 rootless 引擎）。',
+      users: '容器里的 root 在宿主机上是谁',
       identityMap:
-        '这张映射表把每个 uid 映射成它自己：以 uid 0 逃出来的进程，在宿主机上就是 root。rootless 引擎则把 uid 0 ' +
-        '映射成你自己的用户。',
+        '容器里的 root 就是宿主机的 root：这张映射表把每个 uid 映射成它自己，以 uid 0 逃出来的进程在宿主机上就是 ' +
+        'root。rootless 引擎则把 uid 0 映射成你自己的用户。',
+      uidsRemapped:
+        '容器里的 root 在宿主机上是 uid {host}：这个引擎把容器的 uid 映射到一段没有特权的范围，以 uid 0 ' +
+        '逃出来的进程在宿主机上没有任何特权。',
       ownTree: '自己的主机名、PID 编号和根文件系统',
       rootFs:
         '容器里的 / 是 {inside}（镜像层加一个可写层）；宿主机的 / 是 {device} 上的 {host}。挂载命名空间不同，目录树就不同。',

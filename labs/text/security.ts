@@ -18,7 +18,7 @@ export const security = defineText({
       ownerMapped:
         'The file shows uid {uid} here, not 0: something between the container and this machine maps owners ' +
         "(a user namespace, or a VM's file sharing).",
-      whyRoot: 'Why: no user namespace maps root to someone else',
+      whyRoot: 'Why: the uid map says who root is outside',
       uidsRemapped: 'This engine remaps uids (userns-remap or rootless): uid 0 inside is an unprivileged uid outside.',
       identityMap:
         'Read it as "uid 0 inside is uid 0 outside, for all 4294967295 uids": the identity. Only userns-remap or a ' +
@@ -72,7 +72,7 @@ export const security = defineText({
       ownerMapped:
         '这个文件在这里显示的属主是 uid {uid}，而不是 0：容器和这台机器之间有东西在映射属主' +
         '（user 命名空间，或者虚拟机的文件共享）。',
-      whyRoot: '原因：没有 user 命名空间把 root 映射成别人',
+      whyRoot: '原因：uid 映射表决定了 root 在外面是谁',
       uidsRemapped: '这个引擎会重新映射 uid（userns-remap 或 rootless）：里面的 uid 0 在外面是一个没有特权的 uid。',
       identityMap:
         '读作“里面的 uid 0 就是外面的 uid 0，共 4294967295 个 uid 都如此”：恒等映射。' +

@@ -14,7 +14,7 @@ const ns = (facts: Observed['facts'], kind: string) =>
 
 describe('lab: namespaces', () => {
   it('finds pid, net, mnt, uts and ipc private, and the user namespace shared with the host', async () => {
-    const { ok, facts, runLabel, error } = await observe(lab);
+    const { ok, facts, runLabel, error, events } = await observe(lab);
     expect(error).toBeUndefined();
     expect(ok).toBe(true);
     const { info } = await sharedEngine();
@@ -52,6 +52,9 @@ describe('lab: namespaces', () => {
     expect(facts.uidInside).toBe(0);
     expect(facts.uidOnHost).toBe(0);
     expect(facts.uidMap).toBe(`0 0 ${2 ** 32 - 1}`);
+    // And the lab says so (an engine that remaps users is tests/labs/userns.test.ts).
+    const said = events.flatMap((e) => (e.type === 'note' ? [e.key] : []));
+    expect(said).toEqual(expect.arrayContaining(['noUserNamespace', 'identityMap']));
 
     expect(facts.containerId).toMatch(/^[0-9a-f]{12}$/);
     expect(facts.hostnameInside).toBe(facts.containerId);

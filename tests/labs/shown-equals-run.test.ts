@@ -20,6 +20,7 @@ const HOST_CONFIG = [
   'NetworkMode',
   'PidMode',
   'UTSMode',
+  'UsernsMode',
   'PortBindings',
   'Memory',
   'MemorySwap',

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/connect.ts';
 import { execIn, runToCompletion, startContainer } from '../engine/containers.ts';
 import { removeImages } from '../engine/image-calls.ts';
 import { builderFor, buildLabImage, imagesPath } from '../engine/images.ts';
+import { needsHostUserns } from '../engine/userns.ts';
 import { stepTable } from '../parse/build-steps.ts';
 import { buildArgv, type ContainerSpec, createOptions, execArgv, type RunMode, runLine } from '../spec/container.ts';
 import { shellLine } from '../spec/shell.ts';
@@ -85,6 +86,8 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     const { shown: _shown, print: _print, deadlineMs: _deadline, wait: _wait, ...rest } = spec;
     return {
       ...rest,
+      // Shown on the line too: an attendee on such an engine types it as well.
+      ...(needsHostUserns(engine.info, spec) ? { userns: 'host' as const } : {}),
       image: spec.image ?? baseImage,
       name: spec.name === undefined ? undefined : name(spec.name),
       labels: role ? { ...labels, 'wharf.role': role } : labels,

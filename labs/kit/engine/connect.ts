@@ -22,6 +22,11 @@ export interface EngineInfo {
   kernel: string;
   cgroupVersion: '1' | '2';
   storageDriver: string;
+  /**
+   * The engine puts every container in a user namespace of its own (dockerd's userns-remap): root
+   * inside is an unprivileged uid outside, and a container that joins a host namespace must say so.
+   */
+  usernsRemap: boolean;
   /** The name the engine reports for its host (`docker info` Name). */
   hostName: string;
   /** The CPUs the engine's host gives it, and their model when that host is this machine. */
@@ -71,6 +76,7 @@ async function describe(
     kernel: version.KernelVersion,
     cgroupVersion: String(info.CgroupVersion ?? '1') === '2' ? '2' : '1',
     storageDriver: String(info.Driver ?? 'unknown'),
+    usernsRemap: ((info.SecurityOptions as string[] | undefined) ?? []).includes('name=userns'),
     hostName: String(info.Name ?? ''),
     cpus: cpusOf(info, endpoint),
     endpoint,

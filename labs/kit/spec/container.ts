@@ -17,6 +17,8 @@ export interface ContainerSpec {
   network?: string;
   pid?: 'host';
   uts?: 'host';
+  /** `--userns=host`: the engine's own user namespace, on an engine that remaps users (see specOf). */
+  userns?: 'host';
   /** `-p hostIp:hostPort:containerPort`; an empty hostPort lets the engine pick one. */
   publish?: { hostIp: string; hostPort?: string; containerPort: number }[];
   /** Bytes; shown in MiB (`48m`), so keep it a whole number of MiB. */
@@ -56,6 +58,7 @@ function flags(spec: ContainerSpec): string[] {
   add('--network', spec.network ?? 'none');
   if (spec.pid) out.push(`--pid=${spec.pid}`);
   if (spec.uts) out.push(`--uts=${spec.uts}`);
+  if (spec.userns) out.push(`--userns=${spec.userns}`);
   add('--user', spec.user);
   for (const p of spec.publish ?? []) add('-p', `${p.hostIp}:${p.hostPort ?? ''}:${p.containerPort}`);
   add('--memory', spec.memory === undefined ? undefined : megabytes(spec.memory));
@@ -98,6 +101,7 @@ export function createOptions(spec: ContainerSpec): Docker.ContainerCreateOption
       NetworkMode: spec.network ?? 'none',
       PidMode: spec.pid,
       UTSMode: spec.uts,
+      UsernsMode: spec.userns,
       PortBindings:
         ports &&
         Object.fromEntries(

@@ -32,9 +32,11 @@ const progress = (...messages: object[]) => Readable.from(messages.map((m) => `$
 
 const fake = Object.assign(Object.create(docker) as Docker, {
   createdCmds: [] as string[][],
+  created: [] as Docker.ContainerCreateOptions[],
   // `docker run --rm`: create, start, wait, logs, remove.
   createContainer: async (options: Docker.ContainerCreateOptions) => {
     fake.createdCmds.push(options.Cmd as string[]);
+    fake.created.push(options);
     const ran = local(options.Cmd as string[]);
     return {
       id: 'c0ffee',
@@ -99,6 +101,26 @@ describe('onHostSections', () => {
       { type: 'command', text: expect.stringMatching(/^docker run --rm .*--pid=host .* ps$/) },
       { type: 'wait', key: 'busy' },
     ]);
+  });
+});
+
+describe('helpers that join a host namespace', () => {
+  it("keep the host's user namespace too on an engine that remaps users, and the line says so", async () => {
+    const { ctx, said } = demoContext({ busy: 'busy' }, fake, { usernsRemap: true });
+    await ctx.onHost('echo hi');
+    await ctx.run({ network: 'host', cmd: ['true'] });
+    expect(fake.created.slice(-2).map((options) => options.HostConfig?.UsernsMode)).toEqual(['host', 'host']);
+    const lines = said.flatMap((event) => (event.type === 'command' ? [event.text] : []));
+    expect(lines).toEqual([
+      expect.stringMatching(/ --pid=host --userns=host /),
+      expect.stringMatching(/ --network host --userns=host /),
+    ]);
+  });
+
+  it('leave it alone elsewhere, and on a remapping engine when they join nothing of the host', async () => {
+    await demoContext({}, fake).ctx.onHost('echo hi');
+    await demoContext({}, fake, { usernsRemap: true }).ctx.run({ cmd: ['true'] });
+    expect(fake.created.slice(-2).map((options) => options.HostConfig?.UsernsMode)).toEqual([undefined, undefined]);
   });
 });
 

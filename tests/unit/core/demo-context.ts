@@ -4,12 +4,12 @@ import type Docker from 'dockerode';
 import { createContext } from '../../../labs/kit/core/context.ts';
 import type { LabEventInput } from '../../../labs/kit/core/events.ts';
 import { defineText } from '../../../labs/kit/core/text.ts';
-import type { Engine } from '../../../labs/kit/engine/connect.ts';
+import type { Engine, EngineInfo } from '../../../labs/kit/engine/connect.ts';
 
-export function demoContext(lines: Record<string, string>, docker: Docker) {
+export function demoContext(lines: Record<string, string>, docker: Docker, info: Partial<EngineInfo> = {}) {
   const words = { title: 'Demo', shows: 'It shows', lines, facts: {} };
   const said: LabEventInput[] = [];
-  const engine = { docker, info: {} } as unknown as Engine;
+  const engine = { docker, info } as unknown as Engine;
   const ctx = createContext({
     lab: { id: 'demo', text: defineText({ en: words, zh: words }) },
     engine,

@@ -45,6 +45,10 @@ describe('one spec, two readings', () => {
     // A shown: override replaces only the command part; the flags are still the ones that run.
     const helper = { image: 'i', cmd: ['sh', '-c', 'long script'], pid: 'host' as const };
     expect(runLine(helper, 'remove', ['ps'])).toBe('docker run --rm --network none --pid=host i ps');
+    // On an engine that remaps users, the helper keeps the host's user namespace, and says so.
+    const remapped = { ...helper, userns: 'host' as const };
+    expect(runLine(remapped, 'remove', ['ps'])).toBe('docker run --rm --network none --pid=host --userns=host i ps');
+    expect(createOptions(remapped).HostConfig).toMatchObject({ PidMode: 'host', UsernsMode: 'host' });
   });
 
   it('names the Dockerfile by its path from the repository, as the CLI reads -f', () => {
