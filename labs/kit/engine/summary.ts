@@ -14,6 +14,7 @@ export function summariseEngine(info: EngineInfo): EngineSummary {
   };
 }
 
-/** One line for a person: "Docker Engine 20.10.24 at unix:///… (cgroup v1, overlay2)". */
+/** One line for a person: "Docker Engine 20.10.24 at unix:///… (cgroup v1, overlay2[, userns-remap])". */
 export const engineLine = (info: EngineInfo) =>
-  `${info.product} ${info.version} at ${info.endpoint.host} (cgroup v${info.cgroupVersion}, ${info.storageDriver})`;
+  `${info.product} ${info.version} at ${info.endpoint.host} ` +
+  `(cgroup v${info.cgroupVersion}, ${info.storageDriver}${info.usernsRemap ? ', userns-remap' : ''})`;
