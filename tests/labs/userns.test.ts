@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { lab as processes } from '../../labs/01-processes.ts';
 import { lab as namespaces } from '../../labs/02-namespaces.ts';
+import { lab as cgroups } from '../../labs/04-cgroups.ts';
 import { lab as security } from '../../labs/08-security.ts';
 import type { LabEvent } from '../../labs/kit/core/events.ts';
 import { ensureBaseImage } from '../../labs/kit/engine/base-image.ts';
@@ -79,6 +80,16 @@ suite('labs on an engine that remaps users (userns-remap)', () => {
     expect(said).toEqual(expect.arrayContaining(['userNamespaceOwn', 'uidsRemapped']));
     expect(said).not.toContain('noUserNamespace');
     expect(said).not.toContain('identityMap');
+    expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
+  });
+
+  it("cgroups: the helper that forks on the engine's host, past the containers' pids limit, runs there too", async () => {
+    const run = await observe(cgroups, { engine });
+    expect(run.error).toBeUndefined();
+    // Its limit is 4 × 16; the containers' is 16. The sleeps it counts ran at once, outside their cgroups.
+    expect(run.facts.hostProcessesStarted).toBeGreaterThan(run.facts.pidsLimitInside ?? Number.POSITIVE_INFINITY);
+    const helper = run.events.find((e) => e.type === 'command' && e.text.includes('--pid=host'));
+    expect(helper).toMatchObject({ text: expect.stringContaining('--pid=host --userns=host ') });
     expect(await runObjects(engine.docker, run.runLabel)).toEqual([]);
   });
 
