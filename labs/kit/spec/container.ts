@@ -17,7 +17,7 @@ export interface ContainerSpec {
   network?: string;
   pid?: 'host';
   uts?: 'host';
-  /** `--userns=host`: the engine's own user namespace, on an engine that remaps users (see specOf). */
+  /** `--userns=host`: the engine's own user namespace, added by the kit where userns-remap needs it (userns.ts). */
   userns?: 'host';
   /** `-p hostIp:hostPort:containerPort`; an empty hostPort lets the engine pick one. */
   publish?: { hostIp: string; hostPort?: string; containerPort: number }[];
