@@ -24,8 +24,7 @@ describe('lab: build-ship-run', () => {
     // Docker builds with BuildKit unless told DOCKER_BUILDKIT=0; Podman with Buildah, which like the
     // classic builder makes a step of every instruction. BuildKit makes steps only of what touches
     // the filesystem: FROM, COPY, ADD, RUN, WORKDIR.
-    const { info } = await sharedEngine();
-    const buildKit = expectsBuildKit(info);
+    const buildKit = await expectsBuildKit(await sharedEngine());
     const stepsOf = (lines: string[]) =>
       buildKit ? lines.filter((l) => /^(FROM|COPY|ADD|RUN|WORKDIR)\s/.test(l)) : lines;
     const [originalSteps, editedSteps] = [stepsOf(original), stepsOf(edited)];

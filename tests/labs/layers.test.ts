@@ -82,7 +82,11 @@ describe('lab: layers', () => {
     // the packed blobs, exactly as docker save writes them, and the unpacked snapshots, which hold at
     // least the layers' own bytes (walking the whole chain counts a few more directory blocks).
     const total = a.reduce((sum, l) => sum + l.bytes!, 0);
-    if (containerdStore) {
+    // Docker lists each manifest's share (packed and unpacked) from API 1.47 (27.3) on; before, only the sum.
+    if (containerdStore && Number(info.apiVersion) < 1.47) {
+      expect(facts.packedBytes).toBeNull();
+      expect(facts.imageBytes).toBeGreaterThanOrEqual(total);
+    } else if (containerdStore) {
       expect(facts.packedBytes).toBe(packedBySave);
       const unpacked = facts.imageBytes - facts.packedBytes!;
       expect(unpacked).toBeGreaterThanOrEqual(total);

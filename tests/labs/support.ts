@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -114,8 +114,30 @@ export async function wharfObjects(docker: Docker, label = LAB_LABEL): Promise<s
 export const runObjects = (docker: Docker, runLabel: string) => wharfObjects(docker, `${RUN_LABEL}=${runLabel}`);
 
 /**
- * Which builder a lab's build should have used, reasoned apart from the kit: BuildKit on Docker
- * unless DOCKER_BUILDKIT=0 asks for the classic builder; Podman builds with Buildah.
+ * Which builder a lab asks for, reasoned apart from the kit: BuildKit on Docker unless
+ * DOCKER_BUILDKIT=0 asks for the classic builder; Podman builds with Buildah.
  */
-export const expectsBuildKit = (info: { product: string }) =>
+export const asksBuildKit = (info: { product: string }) =>
   info.product !== 'Podman' && process.env.DOCKER_BUILDKIT !== '0';
+
+/**
+ * Which builder a lab's build should have used: the one it asks for, unless that is BuildKit and the
+ * engine's BuildKit cannot read a context sent as a tar through the API (Docker's containerd image
+ * store before 28, moby#47717), asked here of the engine with a build of its own.
+ */
+export async function expectsBuildKit({ docker, info }: Engine): Promise<boolean> {
+  if (!asksBuildKit(info)) return false;
+  const context = mkdtempSync(join(tmpdir(), 'wharf-probe-build-'));
+  writeFileSync(join(context, 'Dockerfile'), `FROM ${BASE_IMAGE}\n`);
+  try {
+    const stream = await docker.buildImage({ context, src: ['Dockerfile'] }, { version: '2' } as object);
+    const failure = await new Promise<string>((resolve) =>
+      docker.modem.followProgress(stream, (error: Error | null, frames: { error?: string }[]) =>
+        resolve([error?.message, ...frames.map((f) => f.error)].filter(Boolean).join('\n')),
+      ),
+    );
+    return !/failed to read downloaded context/.test(failure);
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}

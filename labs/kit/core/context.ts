@@ -66,6 +66,13 @@ function saying(lab: ContextInput['lab'], key: string, values?: Values): Said {
   return values ? { key, values } : { key };
 }
 
+/**
+ * How BuildKit fails on Docker's containerd image store before 28 when the build context comes as a
+ * tar through the API rather than a CLI session: it fetches it from an address only the graph-driver
+ * worker answers (moby#47717, fixed by moby#49178).
+ */
+const NO_CONTEXT = /failed to read downloaded context/;
+
 /** The lab context: every verb applies labels, name and signal, and shows the line derived from its spec. */
 export function createContext<F extends FactShape<F>, K extends string = string>(
   input: ContextInput,
@@ -77,6 +84,8 @@ export function createContext<F extends FactShape<F>, K extends string = string>
   const say = (key: string, values?: Values) => saying(input.lab, key, values);
   /** BuildKit's cache records before this run's first build, for cleanup to tell which are the run's. */
   let cacheBefore: Set<string> | undefined;
+  /** Set once this engine's BuildKit could not read a context sent through the API (moby#47717). */
+  let buildKitCannotReadContext = false;
   const show = (text: string, wait?: WaitLabel) => {
     emit({ type: 'command', text });
     if (wait) emit({ type: 'wait', ...(typeof wait === 'string' ? say(wait) : say(wait.key, wait.values)) });
@@ -150,6 +159,55 @@ export function createContext<F extends FactShape<F>, K extends string = string>
     emit({ type: 'fact', key, value: value as FactValue });
   };
 
+  const build: LabContext['build'] = async (imageName, options) => {
+    const contextPath = options.contextDir ?? imagesPath(imageName);
+    const wanted = builderFor(engine.info.product);
+    const builder = wanted === 'buildkit' && buildKitCannotReadContext ? 'classic' : wanted;
+    // The CLI's own switch, on the line, so that a person who types it gets the same builder.
+    const line = shellLine(buildArgv(options.tag, contextPath, options.dockerfile));
+    const text = builder === wanted ? line : `DOCKER_BUILDKIT=0 ${line}`;
+    show(text, options.wait);
+    // What BuildKit caches is not an image: cleanup removes the records this run's builds made.
+    if (builder === 'buildkit' && !cacheBefore) {
+      cacheBefore = await buildCacheIds(docker, signal);
+      const before = cacheBefore;
+      // Only once the run's images are gone: a record still holding an image's layer is not removed.
+      input.afterCleanup?.push((fresh) => pruneBuildCacheSince(fresh.docker, before, fresh.signal));
+    }
+    const built = await buildLabImage(docker, {
+      name: imageName,
+      contextDir: options.contextDir,
+      tag: options.tag,
+      builder,
+      dockerfile: options.dockerfile,
+      labels,
+      signal,
+      onLine:
+        options.showOutput === false || options.stepTable ? undefined : (line) => emit({ type: 'output', text: line }),
+    }).catch(async (error: unknown) => {
+      if (!signal.aborted && builder === 'buildkit' && NO_CONTEXT.test(String(error))) {
+        buildKitCannotReadContext = true;
+        note({ key: 'kit.buildKitNoContext' });
+        return undefined;
+      }
+      if (!signal.aborted && error instanceof WharfError)
+        await probe?.refused?.({ text, simplified: false }, error.message);
+      throw error;
+    });
+    if (!built) return build(imageName, options);
+    await probe?.build({ text, simplified: false }, options.tag);
+    // Under the containerd image store the step images are not the final image's parents and carry
+    // no run label: left alone, removing the image leaves them dangling. Under the graph driver they
+    // are its parents, in use until cleanup removes it (409), and go with it.
+    const made = [...built.stepImages].reverse();
+    if (made.length)
+      input.deferred?.push((fresh) =>
+        removeImages(fresh.docker, made, { signal: fresh.signal, tolerated: [404, 409] }),
+      );
+    if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable, built.builder) });
+    return built;
+  };
+
   return {
     ...queryVerbs({ docker, signal, labels, name, show, probe }),
     docker,
@@ -204,47 +262,7 @@ export function createContext<F extends FactShape<F>, K extends string = string>
 
     execSections: async (box, view, options) => view.parse((await exec(box, view.cmd, options)).stdout),
 
-    async build(imageName, options) {
-      const contextPath = options.contextDir ?? imagesPath(imageName);
-      const text = shellLine(buildArgv(options.tag, contextPath, options.dockerfile));
-      show(text, options.wait);
-      const builder = builderFor(engine.info.product);
-      // What BuildKit caches is not an image: cleanup removes the records this run's builds made.
-      if (builder === 'buildkit' && !cacheBefore) {
-        cacheBefore = await buildCacheIds(docker, signal);
-        const before = cacheBefore;
-        // Only once the run's images are gone: a record still holding an image's layer is not removed.
-        input.afterCleanup?.push((fresh) => pruneBuildCacheSince(fresh.docker, before, fresh.signal));
-      }
-      const built = await buildLabImage(docker, {
-        name: imageName,
-        contextDir: options.contextDir,
-        tag: options.tag,
-        builder,
-        dockerfile: options.dockerfile,
-        labels,
-        signal,
-        onLine:
-          options.showOutput === false || options.stepTable
-            ? undefined
-            : (line) => emit({ type: 'output', text: line }),
-      }).catch(async (error: unknown) => {
-        if (!signal.aborted && error instanceof WharfError)
-          await probe?.refused?.({ text, simplified: false }, error.message);
-        throw error;
-      });
-      await probe?.build({ text, simplified: false }, options.tag);
-      // Under the containerd image store the step images are not the final image's parents and carry
-      // no run label: left alone, removing the image leaves them dangling. Under the graph driver they
-      // are its parents, in use until cleanup removes it (409), and go with it.
-      const made = [...built.stepImages].reverse();
-      if (made.length)
-        input.deferred?.push((fresh) =>
-          removeImages(fresh.docker, made, { signal: fresh.signal, tolerated: [404, 409] }),
-        );
-      if (options.stepTable) emit({ type: 'output', text: stepTable(built.steps, options.stepTable, built.builder) });
-      return built;
-    },
+    build,
 
     async startMany(spec, count, parallel, wait) {
       const numbered = (i: number | string) => specOf({ ...spec, name: `${spec.name}-${i}` });

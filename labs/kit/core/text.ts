@@ -51,6 +51,9 @@ const kitLines = {
     'kit.vmTimedOut': 'The VM did not {stage} within {seconds} s ({accel})',
     'kit.vmStageBoot': 'boot',
     'kit.vmStageReport': 'finish its report',
+    'kit.buildKitNoContext':
+      "This engine's BuildKit cannot read a build context sent through its API (Docker before 28 with the " +
+      'containerd image store, moby#47717): the classic builder builds instead, as DOCKER_BUILDKIT=0 asks.',
   },
   zh: {
     'kit.builtBase': '已用仓库自带的 busybox 构建 {image}（不需要镜像仓库）。',
@@ -66,6 +69,9 @@ const kitLines = {
     'kit.vmTimedOut': '虚拟机没能在 {seconds} 秒内{stage}（{accel}）',
     'kit.vmStageBoot': '启动',
     'kit.vmStageReport': '完成报告',
+    'kit.buildKitNoContext':
+      '这个引擎的 BuildKit 读不了经由 API 发送的构建上下文（Docker 28 之前的版本配合 containerd 镜像存储，' +
+      'moby#47717）：改用经典构建器，就像设置了 DOCKER_BUILDKIT=0 那样。',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -124,6 +124,33 @@ describe('helpers that join a host namespace', () => {
   });
 });
 
+describe('build on an engine whose BuildKit cannot read a context sent through the API', () => {
+  it('says so, and builds with the classic builder under a line that asks the CLI for it', async () => {
+    const asked: unknown[] = [];
+    const broken = Object.assign(Object.create(fake) as Docker, {
+      buildImage: async (_context: unknown, options: { version?: string }) => {
+        asked.push(options.version);
+        if (options.version !== '2') return fake.buildImage(_context as string, options as object);
+        // Docker 26 with the containerd store, as the matrix saw it (moby#47717).
+        const failed = 'failed to read downloaded context: failed to load cache key: invalid response status 403';
+        return progress({ errorDetail: { message: failed }, error: failed });
+      },
+    });
+    const { ctx, said } = demoContext({}, broken, { product: 'Docker Engine' });
+    const first = await ctx.build('layers-a', { tag: 'demo:1', showOutput: false });
+    const second = await ctx.build('layers-a', { tag: 'demo:2', showOutput: false });
+    expect([first.builder, second.builder]).toEqual(['classic', 'classic']);
+    // BuildKit is asked once; after that the run knows.
+    expect(asked).toEqual(['2', undefined, undefined]);
+    expect(said.filter((e) => e.type !== 'wait')).toEqual([
+      { type: 'command', text: 'docker build -t demo:1 labs/images/layers-a' },
+      { type: 'note', key: 'kit.buildKitNoContext' },
+      { type: 'command', text: 'DOCKER_BUILDKIT=0 docker build -t demo:1 labs/images/layers-a' },
+      { type: 'command', text: 'DOCKER_BUILDKIT=0 docker build -t demo:2 labs/images/layers-a' },
+    ]);
+  });
+});
+
 describe('build with stepTable', () => {
   it('shows a table of the steps once built, instead of the engine output', async () => {
     const { ctx, said } = context();
