@@ -7,39 +7,18 @@
 set -euo pipefail
 
 NAME=wharf-elsewhere
-SOCK="/run/$NAME.sock"
-PIDFILE="/run/$NAME.pid"
-LOG="${TMPDIR:-/tmp}/$NAME-dockerd.log"
-DEADLINE_S=60
+source "$(dirname "$0")/second-dockerd.sh"
 
-answers() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://engine/_ping >/dev/null 2>&1; }
-
-case "${1:-}" in
-start)
-  if answers; then echo "unix://$SOCK"; exit 0; fi
-  rm -f "$SOCK"
-  # --fork keeps unshare's child (dockerd's parent shell) in the new namespaces; `exec` makes
-  # dockerd that child, so its pid file names the daemon.
+# --fork keeps unshare's child (dockerd's parent shell) in the new namespaces; `exec` makes dockerd
+# that child, so its pid file names the daemon.
+launch() {
   nohup unshare --net --uts --mount --fork bash -c "
     hostname $NAME
     mount --make-rprivate /
     for dir in /tmp /root /home; do mount -t tmpfs tmpfs \$dir; done
     ip link set lo up
-    exec dockerd --data-root /var/lib/$NAME --exec-root /run/$NAME --pidfile $PIDFILE -H unix://$SOCK
+    exec dockerd $DOCKERD_ARGS
   " >"$LOG" 2>&1 &
-  for ((i = 0; i < DEADLINE_S; i++)); do
-    answers && { echo "unix://$SOCK"; exit 0; }
-    sleep 1
-  done
-  echo "elsewhere: dockerd did not answer on $SOCK within ${DEADLINE_S} s; its log ends with:" >&2
-  tail -n 30 "$LOG" >&2 || true
-  exit 1
-  ;;
-stop)
-  [ -s "$PIDFILE" ] && kill "$(cat "$PIDFILE")" 2>/dev/null || true
-  ;;
-*)
-  echo "usage: $0 start|stop" >&2
-  exit 2
-  ;;
-esac
+}
+
+second_dockerd "${1:-}"

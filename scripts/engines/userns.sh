@@ -8,41 +8,13 @@
 set -euo pipefail
 
 NAME=wharf-userns
-SOCK="/run/$NAME.sock"
-PIDFILE="/run/$NAME.pid"
-LOG="${TMPDIR:-/tmp}/$NAME-dockerd.log"
-DEADLINE_S=60
+source "$(dirname "$0")/second-dockerd.sh"
 
-answers() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://engine/_ping >/dev/null 2>&1; }
-
-case "${1:-}" in
-start)
-  if answers; then echo "unix://$SOCK"; exit 0; fi
-  rm -f "$SOCK"
+launch() {
   nohup unshare --net --fork bash -c "
     ip link set lo up
-    exec dockerd --userns-remap=default --data-root /var/lib/$NAME --exec-root /run/$NAME --pidfile $PIDFILE \
-      -H unix://$SOCK
+    exec dockerd --userns-remap=default $DOCKERD_ARGS
   " >"$LOG" 2>&1 &
-  for ((i = 0; i < DEADLINE_S; i++)); do
-    answers && { echo "unix://$SOCK"; exit 0; }
-    sleep 1
-  done
-  echo "userns: dockerd did not answer on $SOCK within ${DEADLINE_S} s; its log ends with:" >&2
-  tail -n 30 "$LOG" >&2 || true
-  exit 1
-  ;;
-stop)
-  # Waits for dockerd to go (it stops its containers first), so a start right after finds no pid file.
-  if [ -s "$PIDFILE" ] && pid="$(cat "$PIDFILE")" && kill "$pid" 2>/dev/null; then
-    for ((i = 0; i < DEADLINE_S; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 1
-    done
-  fi
-  ;;
-*)
-  echo "usage: $0 start|stop" >&2
-  exit 2
-  ;;
-esac
+}
+
+second_dockerd "${1:-}"
