@@ -129,8 +129,11 @@ export async function expectsBuildKit({ docker, info }: Engine): Promise<boolean
   if (!asksBuildKit(info)) return false;
   const context = mkdtempSync(join(tmpdir(), 'wharf-probe-build-'));
   writeFileSync(join(context, 'Dockerfile'), `FROM ${BASE_IMAGE}\n`);
+  // Tagged and labelled as the test's own, so that it is an image apart from the base, and goes.
+  const t = `wharf-probe-build:${process.pid}-${Date.now()}`;
+  const options = { version: '2', t, labels: { [LAB_LABEL]: 'test-helper' } };
   try {
-    const stream = await docker.buildImage({ context, src: ['Dockerfile'] }, { version: '2' } as object);
+    const stream = await docker.buildImage({ context, src: ['Dockerfile'] }, options as object);
     const failure = await new Promise<string>((resolve) =>
       docker.modem.followProgress(stream, (error: Error | null, frames: { error?: string }[]) =>
         resolve([error?.message, ...frames.map((f) => f.error)].filter(Boolean).join('\n')),
@@ -139,5 +142,9 @@ export async function expectsBuildKit({ docker, info }: Engine): Promise<boolean
     return !/failed to read downloaded context/.test(failure);
   } finally {
     rmSync(context, { recursive: true, force: true });
+    await docker
+      .getImage(t)
+      .remove({ force: true })
+      .catch(() => undefined);
   }
 }
