@@ -12,9 +12,10 @@ const RECORD = join(REPO, 'scripts/record.ts');
 const LAB_FILES = ['tests/labs', 'tests/leftovers'];
 /**
  * Tests of this client against a dockerd of their own, not of the engine under test: the engine
- * going away mid-lab (they start, kill and restart their own daemon here) and the engine elsewhere.
+ * going away mid-lab (they start, kill and restart their own daemon here), the engine elsewhere and
+ * the one with userns-remap (both started on this machine by .ci/run).
  */
-const CLIENT_ONLY = ['tests/labs/engine-gone.test.ts', 'tests/labs/elsewhere.test.ts'];
+const CLIENT_ONLY = ['tests/labs/engine-gone.test.ts', 'tests/labs/elsewhere.test.ts', 'tests/labs/userns.test.ts'];
 const EXCLUDE = CLIENT_ONLY.flatMap((file) => ['--exclude', file]);
 
 export type Selection = 'main' | 'all';
