@@ -14,9 +14,13 @@ export interface Endpoint {
   tlsDir?: string;
 }
 
-/** Turns an endpoint into dockerode connection options. */
+/**
+ * Turns an endpoint into dockerode connection options. docker-modem starts from what DOCKER_HOST says
+ * and keeps its host over any socketPath given: a socket chosen otherwise (a context, or a test's own
+ * engine while DOCKER_HOST names another) says explicitly that there is no host.
+ */
 export function dockerOptions(endpoint: Endpoint): Docker.DockerOptions {
-  if (endpoint.socketPath) return { socketPath: endpoint.socketPath };
+  if (endpoint.socketPath) return { socketPath: endpoint.socketPath, host: undefined, protocol: 'http' };
   const url = new URL(endpoint.host);
   switch (url.protocol) {
     case 'tcp:':

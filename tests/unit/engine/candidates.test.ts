@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { type DiscoveryEnvironment, engineCandidates } from '../../../labs/kit/engine/candidates.ts';
 import { dockerOptions } from '../../../labs/kit/engine/endpoint.ts';
@@ -155,6 +156,19 @@ describe('dockerOptions', () => {
       username: 'me',
       port: '2222',
     });
+  });
+
+  it('keeps a chosen socket even when DOCKER_HOST names another engine, which docker-modem would prefer', () => {
+    const before = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'tcp://192.0.2.1:2375';
+    try {
+      const socketPath = '/run/wharf-userns.sock';
+      const { modem } = new Docker(dockerOptions({ source: 'x', host: `unix://${socketPath}`, socketPath }));
+      expect(modem).toMatchObject({ socketPath, host: undefined, protocol: 'http' });
+    } finally {
+      if (before === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = before;
+    }
   });
 
   it('refuses an address it cannot use', () => {
